@@ -1,0 +1,53 @@
+# Two commands do everything: `make run` and `make test`. `make setup` is their shared,
+# idempotent first half: quick when nothing changed.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+PYTEST_ARGS ?=
+
+.PHONY: setup run test lint pytest worker demo migrate system-packages format clean-db bench
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+system-packages:
+	@bash scripts/system_packages.sh
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+setup: system-packages $(VENV)/.installed migrate demo
+
+run: setup
+	@$(PY) manage.py demo_banner --url http://$(HOST):$(PORT)/
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+pytest: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+test: setup lint pytest
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+worker: setup
+	$(VENV)/bin/celery -A cms worker -B -l info
+
+clean-db:
+	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm

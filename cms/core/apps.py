@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """App config for cms.core (核心)."""
+
+    name = "cms.core"
+    label = "core"
+    verbose_name = "核心"
+    default_auto_field = "django.db.models.BigAutoField"

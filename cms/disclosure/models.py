@@ -1,0 +1,220 @@
+"""Disclosed items (政府信息) with their fixed metadata, policy documents and interpretations."""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.services import workdays
+
+_BRACKETS = re.compile(r"[\[［【〔(（]\s*(\d{4})\s*[\]］】〕)）]")
+
+
+def normalise_document_number(value: str) -> str:
+    """文号 with its year in 〔〕: 富政办发[2018]60号 → 富政办发〔2018〕60号."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    value = _BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", value)
+    return re.sub(r"\s+", "", value)
+
+
+class DisclosureMode(models.TextChoices):
+    PROACTIVE = "主动公开", _("主动公开")
+    ON_REQUEST = "依申请公开", _("依申请公开")
+    NOT_DISCLOSED = "不予公开", _("不予公开")
+
+
+class Validity(models.TextChoices):
+    IN_FORCE = "现行有效", _("现行有效")
+    REPEALED = "已废止", _("已废止")
+    EXPIRED = "已失效", _("已失效")
+
+
+class Scope(models.TextChoices):
+    FULL = "全部公开", _("全部公开")
+    PARTIAL = "部分公开", _("部分公开")
+
+
+class ItemKind(models.TextChoices):
+    ITEM = "item", _("政府信息")
+    POLICY = "policy", _("政策文件")
+    INTERPRETATION = "interpretation", _("政策解读")
+    ANNUAL_REPORT = "annual_report", _("年度报告")
+
+
+class DisclosureItemPage(Page):
+    """One piece of government information published in a catalog directory.
+
+    Carries the fixed metadata every county and township site shows (索引号, 发布机构,
+    文号, dates, validity …). The index number is allocated at first publish and never
+    changes; a policy document and its interpretations point at each other.
+    """
+
+    index_number = models.CharField(_("索引号"), max_length=80, blank=True, db_index=True, editable=False)
+    kind = models.CharField(_("信息类别"), max_length=20, choices=ItemKind.choices, default=ItemKind.ITEM)
+    publisher = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="items", verbose_name=_("发布机构")
+    )
+    topic = models.CharField(_("主题分类"), max_length=60, blank=True)
+    document_number = models.CharField(_("文号"), max_length=80, blank=True)
+    created_on = models.DateField(_("成文日期"))
+    disclosed_on = models.DateField(_("公开日期"), null=True, blank=True, help_text=_("留空则在发布时取当天"))
+    disclosure_mode = models.CharField(
+        _("公开方式"), max_length=10, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
+    )
+    scope = models.CharField(_("公开范围"), max_length=10, choices=Scope.choices, default=Scope.FULL)
+    validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.IN_FORCE)
+    validity_date = models.DateField(_("废止/失效日期"), null=True, blank=True)
+    keywords = models.CharField(_("主题词"), max_length=200, blank=True)
+    is_normative = models.BooleanField(_("规范性文件"), default=False)
+    summary = models.TextField(_("内容概述"), blank=True)
+    body = RichTextField(_("正文"), blank=True)
+    interpreted_document = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interpretations",
+        verbose_name=_("所解读的政策文件"),
+        help_text=_("仅政策解读填写"),
+    )
+    negative_list_entry = models.ForeignKey(
+        "catalog.NegativeListEntry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("负面清单事项"),
+        help_text=_("属于负面清单的信息永不对外公开"),
+    )
+    view_count = models.PositiveIntegerField(_("浏览量"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("topic")]),
+                FieldRowPanel([FieldPanel("publisher"), FieldPanel("document_number")]),
+                FieldRowPanel([FieldPanel("created_on"), FieldPanel("disclosed_on")]),
+                FieldRowPanel([FieldPanel("disclosure_mode"), FieldPanel("scope")]),
+                FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_date")]),
+                FieldRowPanel([FieldPanel("keywords"), FieldPanel("is_normative")]),
+                FieldPanel("interpreted_document"),
+                FieldPanel("negative_list_entry"),
+            ],
+            heading=_("公开要素"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("附件")),
+    ]
+    parent_page_types = ["catalog.CatalogDirectoryPage"]
+    subpage_types: list[str] = []
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("document_number"),
+        index.SearchField("keywords"),
+        index.FilterField("disclosure_mode"),
+        index.FilterField("validity"),
+    ]
+    api_fields = [
+        "index_number",
+        "kind",
+        "topic",
+        "document_number",
+        "created_on",
+        "disclosed_on",
+        "disclosure_mode",
+        "scope",
+        "validity",
+        "validity_date",
+        "keywords",
+        "is_normative",
+        "summary",
+        "body",
+        "view_count",
+    ]
+
+    class Meta:
+        verbose_name = _("公开信息")
+        verbose_name_plural = _("公开信息")
+
+    # -- invariants -------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        self.document_number = normalise_document_number(self.document_number)
+        errors = {}
+        if self.disclosed_on and self.created_on and self.disclosed_on < self.created_on:
+            errors["disclosed_on"] = _("公开日期不能早于成文日期")
+        if self.validity != Validity.IN_FORCE and not self.validity_date:
+            errors["validity_date"] = _("已废止或已失效的信息须填写废止/失效日期")
+        if self.interpreted_document_id and self.kind != ItemKind.INTERPRETATION:
+            errors["interpreted_document"] = _("只有政策解读可以关联所解读的政策文件")
+        if self.interpreted_document_id and self.interpreted_document_id == self.pk:
+            errors["interpreted_document"] = _("不能解读自身")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.document_number = normalise_document_number(self.document_number)
+        if self.pk:
+            # 索引号 is immutable: a stale form or revision can never clear or change it.
+            stored = type(self).objects.filter(pk=self.pk).values_list("index_number", flat=True).first()
+            if stored:
+                self.index_number = stored
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        # Revisions saved before the number was allocated must not clear it on publish.
+        obj.index_number = self.index_number
+        obj.view_count = self.view_count
+        return obj
+
+    # -- derived values ---------------------------------------------------------------
+    @property
+    def timeliness_working_days(self) -> int | None:
+        """Working days from 成文日期 to 公开日期 (条例第二十六条: at most 20)."""
+        if not self.created_on or not self.disclosed_on:
+            return None
+        return workdays.working_days_between(self.created_on, self.disclosed_on)
+
+    @property
+    def is_late(self) -> bool:
+        days = self.timeliness_working_days
+        return days is not None and days > settings.DISCLOSURE_TIMELINESS_WORKING_DAYS
+
+    @property
+    def is_withheld(self) -> bool:
+        """Never public whatever its page state: 不予公开 or on the negative list."""
+        return self.disclosure_mode == DisclosureMode.NOT_DISCLOSED or self.negative_list_entry_id is not None
+
+
+class DisclosureAttachment(Orderable):
+    """A file attached to a disclosed item (Wagtail document), shown for download."""
+
+    page = ParentalKey(DisclosureItemPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("文件")
+    )
+    title = models.CharField(_("显示名称"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title

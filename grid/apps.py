@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class GridConfig(AppConfig):
+    """App config for grid (网格化管理)."""
+
+    name = "grid"
+    label = "grid"
+    verbose_name = "网格化管理"
+    default_auto_field = "django.db.models.BigAutoField"

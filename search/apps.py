@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """App config for search (全文检索)."""
+
+    name = "search"
+    label = "sitesearch"
+    verbose_name = "全文检索"
+    default_auto_field = "django.db.models.BigAutoField"

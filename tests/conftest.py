@@ -1,0 +1,55 @@
+"""Suite-wide fixtures and the rule for real services.
+
+Outside CI a test that needs an absent service skips; under CI=true it fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+from django.db import connection
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip (or fail under CI) unless host:port accepts a TCP connection."""
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return
+    except OSError as exc:
+        message = f"{name} at {host}:{port} is not reachable: {exc}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def using_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    skip = pytest.mark.skip(reason="runs in the PostgreSQL pass (DATABASE_URL=postgres://…, see .ci/run)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _clear_calendar_snapshot():
+    from cms.core.services import workdays
+
+    workdays.invalidate_calendar()
+    yield
+    workdays.invalidate_calendar()
+
+
+@pytest.fixture
+def tree(db):
+    from tests.factories import make_tree
+
+    return make_tree()

@@ -1,0 +1,76 @@
+"""Builders for a small township tree, shared by every test module."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from wagtail.models import Page, Site
+
+from cms.catalog.models import CatalogDirectoryPage, CatalogIndexPage
+from cms.core.models import Organisation, TownshipPage
+from cms.disclosure.models import DisclosureItemPage
+
+_counter = itertools.count(1)
+
+
+def make_township(
+    title: str = "明光镇", *, organisation_code: str = "01526095-6", hostname: str = "testserver", **fields
+) -> TownshipPage:
+    root = Page.get_first_root_node()
+    township = TownshipPage(
+        title=title,
+        slug=f"township-{next(_counter)}",
+        organisation_code=organisation_code,
+        office_name=f"{title}党政综合办公室",
+        **fields,
+    )
+    root.add_child(instance=township)
+    Site.objects.filter(hostname=hostname).delete()
+    Site.objects.update(is_default_site=False)
+    Site.objects.create(hostname=hostname, port=80, root_page=township, is_default_site=True, site_name=title)
+    return township
+
+
+def make_catalog(township: TownshipPage, title: str = "政府信息公开") -> CatalogIndexPage:
+    page = CatalogIndexPage(title=title, slug="xxgk")
+    township.add_child(instance=page)
+    return page
+
+
+def make_directory(parent, title: str, **fields) -> CatalogDirectoryPage:
+    page = CatalogDirectoryPage(title=title, slug=f"dir-{next(_counter)}", **fields)
+    parent.add_child(instance=page)
+    return page
+
+
+def make_organisation(name: str = "明光镇人民政府") -> Organisation:
+    return Organisation.objects.get_or_create(name=name)[0]
+
+
+def make_item(
+    directory: CatalogDirectoryPage, title: str = "关于做好2026年春耕生产工作的通知", *, publish=True, **fields
+):
+    fields.setdefault("publisher", make_organisation())
+    fields.setdefault("created_on", dt.date(2026, 3, 2))
+    fields.setdefault("disclosed_on", dt.date(2026, 3, 5))
+    item = DisclosureItemPage(title=title, slug=f"item-{next(_counter)}", **fields)
+    directory.add_child(instance=item)
+    revision = item.save_revision()
+    if publish:
+        revision.publish()
+        item.refresh_from_db()
+    else:
+        item.live = False
+        item.save(update_fields=["live"])
+    return item
+
+
+def make_tree():
+    """Township → catalog → 一级/二级/三级 directories; returns a namespace of pages."""
+    township = make_township()
+    catalog = make_catalog(township)
+    level1 = make_directory(catalog, "农业农村")
+    level2 = make_directory(level1, "农业农村政策落实")
+    level3 = make_directory(level2, "惠农补贴")
+    return township, catalog, level1, level2, level3
