@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 PYTEST_ARGS ?=
 
-.PHONY: setup run test lint pytest worker demo migrate system-packages format clean-db bench
+.PHONY: setup run test lint pytest worker require-broker demo migrate system-packages format clean-db bench
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -22,10 +22,10 @@ system-packages:
 	@bash scripts/system_packages.sh
 
 migrate: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py migrate --noinput -v0
 
 demo: migrate
-	$(PY) manage.py load_demo
+	@$(PY) manage.py load_demo
 
 setup: system-packages $(VENV)/.installed migrate demo
 
@@ -46,8 +46,13 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-worker: setup
-	$(VENV)/bin/celery -A cms worker -B -l info
+# A real worker needs a broker; without CELERY_BROKER_URL tasks already run in-process.
+require-broker:
+	@[ -n "$$CELERY_BROKER_URL" ] || { echo "未设置 CELERY_BROKER_URL：任务已在进程内执行，无需 worker。例如：CELERY_BROKER_URL=redis://127.0.0.1:6379/0 make worker"; exit 1; }
+
+worker: require-broker setup
+	@mkdir -p var
+	$(VENV)/bin/celery -A cms worker -B --schedule var/celerybeat-schedule -l info
 
 clean-db:
 	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm

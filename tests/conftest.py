@@ -31,6 +31,12 @@ def using_postgres() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("CELERY_INTEGRATION"):
+        # The Celery integration tests start a real worker; only .ci/run asks for them.
+        skip_celery = pytest.mark.skip(reason="needs CELERY_INTEGRATION=1 and CELERY_BROKER_URL (see .ci/run)")
+        for item in items:
+            if "celery_integration" in item.keywords:
+                item.add_marker(skip_celery)
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return
     skip = pytest.mark.skip(reason="runs in the PostgreSQL pass (DATABASE_URL=postgres://…, see .ci/run)")

@@ -74,3 +74,17 @@ def make_tree():
     level2 = make_directory(level1, "农业农村政策落实")
     level3 = make_directory(level2, "惠农补贴")
     return township, catalog, level1, level2, level3
+
+
+def make_user(username: str, *groups: str, password: str = "pass", **fields):
+    """A user in role groups (管理员 / 编辑 / 审核员, created by the cms/workflow data migration)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    fields.setdefault("email", f"{username}@example.cn")
+    user = get_user_model().objects.create_user(username=username, password=password, **fields)
+    found = list(Group.objects.filter(name__in=groups))
+    if len(found) != len(set(groups)):
+        raise LookupError(f"unknown groups: {set(groups) - {g.name for g in found}}")
+    user.groups.set(found)
+    return user

@@ -25,6 +25,13 @@ def _mount() -> None:
 
     for module_name, prefix in [
         ("cms.api.workdays", "/workdays"),
+        ("cms.api.resources.login", ""),
+        ("cms.api.resources.catalog", "/catalog"),
+        # The component routes (…/<path>/@workflow) must come before /content/<path>, which matches any path.
+        ("cms.api.resources.workflow", "/content"),
+        ("cms.api.resources.breadcrumbs", "/content"),
+        ("cms.api.resources.navigation", "/content"),
+        ("cms.api.resources.content", "/content"),
     ]:
         module = import_module(module_name)
         api.add_router(prefix, module.router)

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "核心"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from cms.core.signals import connect_calendar_receivers
+
+        connect_calendar_receivers()

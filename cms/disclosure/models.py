@@ -6,7 +6,9 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -99,6 +101,9 @@ class DisclosureItemPage(Page):
     )
     view_count = models.PositiveIntegerField(_("浏览量"), default=0, editable=False)
 
+    # A copy is a new piece of information: it gets its own number at its own first publish.
+    exclude_fields_in_copy = ["index_number", "view_count"]
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -148,6 +153,12 @@ class DisclosureItemPage(Page):
     class Meta:
         verbose_name = _("公开信息")
         verbose_name_plural = _("公开信息")
+        constraints = [
+            # Belt and braces behind the sequence: no two items may ever share a number.
+            models.UniqueConstraint(
+                fields=["index_number"], condition=~models.Q(index_number=""), name="unique_index_number"
+            )
+        ]
 
     # -- invariants -------------------------------------------------------------------
     def clean(self):
@@ -162,24 +173,64 @@ class DisclosureItemPage(Page):
             errors["interpreted_document"] = _("只有政策解读可以关联所解读的政策文件")
         if self.interpreted_document_id and self.interpreted_document_id == self.pk:
             errors["interpreted_document"] = _("不能解读自身")
+        elif self.interpreted_document_id and self.kind == ItemKind.INTERPRETATION:
+            target_kind = (
+                type(self).objects.filter(pk=self.interpreted_document_id).values_list("kind", flat=True).first()
+            )
+            if target_kind != ItemKind.POLICY:
+                errors["interpreted_document"] = _("所解读的文件须为“政策文件”类别")
         if errors:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        from cms.disclosure import services
+
         self.document_number = normalise_document_number(self.document_number)
-        if self.pk:
-            # 索引号 is immutable: a stale form or revision can never clear or change it.
-            stored = type(self).objects.filter(pk=self.pk).values_list("index_number", flat=True).first()
-            if stored:
-                self.index_number = stored
-        return super().save(*args, **kwargs)
+        with transaction.atomic():
+            if self.pk:
+                # 索引号 is immutable: a stale form or revision can never clear or change it.
+                stored = type(self).objects.filter(pk=self.pk).values_list("index_number", "disclosed_on").first()
+                if stored and stored[0]:
+                    self.index_number = stored[0]
+                    # Once disclosed, 公开日期 may be corrected but never cleared.
+                    self.disclosed_on = self.disclosed_on or stored[1]
+            if self.is_being_published(update_fields=kwargs.get("update_fields")):
+                # The save that makes the page live carries its number: both commit together.
+                services.item_assign_index_number(item=self)
+            return super().save(*args, **kwargs)
+
+    def is_being_published(self, *, update_fields=None) -> bool:
+        """True for the full save PublishRevisionAction makes when the page goes live unnumbered."""
+        return bool(self.pk and self.live and self.live_revision_id and not self.index_number and update_fields is None)
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
         # Revisions saved before the number was allocated must not clear it on publish.
         obj.index_number = self.index_number
         obj.view_count = self.view_count
+        obj.disclosed_on = obj.disclosed_on or self.disclosed_on
         return obj
+
+    # -- public serving ---------------------------------------------------------------
+    def serve(self, request, *args, **kwargs):
+        """Withheld information is never served, whatever its page state; live GETs count as views."""
+        from cms.disclosure import selectors, services
+
+        if self.is_withheld or self.is_past_expiry or selectors.has_hidden_ancestor(self):
+            raise Http404("该信息不予公开或已过期")
+        if request.method == "GET":
+            self.view_count = services.item_record_view(item=self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.disclosure import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.select_related("document"))
+        context["interpretations"] = list(selectors.public_interpretations(self))
+        context["policy"] = selectors.public_policy_of(self)
+        context["breadcrumbs"] = selectors.breadcrumb_pages(self)
+        return context
 
     # -- derived values ---------------------------------------------------------------
     @property
@@ -193,6 +244,11 @@ class DisclosureItemPage(Page):
     def is_late(self) -> bool:
         days = self.timeliness_working_days
         return days is not None and days > settings.DISCLOSURE_TIMELINESS_WORKING_DAYS
+
+    @property
+    def is_past_expiry(self) -> bool:
+        """Expired, or past 到期时间 although the scheduler has not unpublished it yet."""
+        return self.expired or (self.expire_at is not None and self.expire_at <= timezone.now())
 
     @property
     def is_withheld(self) -> bool:

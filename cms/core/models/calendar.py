@@ -1,5 +1,6 @@
 """The working-day calendar as editable data (holidays and make-up workdays)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -26,6 +27,13 @@ class CalendarYear(models.Model):
     def __str__(self) -> str:
         return f"{self.year}年"
 
+    def clean(self) -> None:
+        super().clean()
+        if self.pk and self.year is not None:
+            previous = CalendarYear.objects.filter(pk=self.pk).values_list("year", flat=True).first()
+            if previous is not None and previous != self.year and self.days.exists():
+                raise ValidationError({"year": _("该年度已有节假日/调休日记录，不能修改年份；请新建年度。")})
+
 
 class CalendarDay(models.Model):
     """A date that differs from the Mon–Fri rule: a holiday or a make-up workday (调休)."""
@@ -48,3 +56,20 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date is None or self.year_id is None:
+            return
+        if self.date.year != self.year.year:
+            raise ValidationError({"date": _("日期必须在所选年度（%(year)s年）之内。") % {"year": self.year.year}})
+        is_weekend = self.date.weekday() >= 5
+        if self.kind == self.Kind.HOLIDAY and is_weekend:
+            raise ValidationError({"kind": _("周六、周日本来就休息，不必登记为节假日。")})
+        if self.kind == self.Kind.WORKDAY and not is_weekend:
+            raise ValidationError({"kind": _("周一至周五本来就上班，不必登记为调休工作日。")})
+
+    @property
+    def weekday_label(self) -> str:
+        """周一…周日, for the admin listing."""
+        return f"周{'一二三四五六日'[self.date.weekday()]}" if self.date else ""

@@ -1,9 +1,12 @@
 """The township: the root page of one Wagtail Site, carrying the township's settings."""
 
+import string
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -12,7 +15,7 @@ from cms.core.services.index_numbers import validate_pattern
 DEFAULT_INDEX_NUMBER_PATTERN = "{org_code}/{year}-{seq:05d}"
 
 
-class TownshipPage(Page):
+class TownshipPage(RoutablePageMixin, Page):
     """Root page of one township's site.
 
     One Wagtail Site per township lets a county host many townships later; every
@@ -80,6 +83,23 @@ class TownshipPage(Page):
             validate_pattern(self.index_number_pattern)
         except ValueError as exc:
             raise ValidationError({"index_number_pattern": str(exc)}) from exc
+        if "year" not in {f for _, f, _, _ in string.Formatter().parse(self.index_number_pattern) if f}:
+            # Sequences restart every year: without {year} the numbers of two years would collide.
+            raise ValidationError(
+                {"index_number_pattern": _("索引号格式必须包含年份占位符 {year}：序号每年从1重新开始，否则会重复")}
+            )
+
+    @path("guide/", name="guide")
+    def guide(self, request):
+        """政府信息公开指南 (条例第十二条): the office's name, address, hours, phone, fax, email."""
+        return self.render(request, template="core/township_guide.html")
+
+    @property
+    def guide_url(self) -> str:
+        """Path of the 指南 on the township's own site (templates render it on that site)."""
+        parts = self.get_url_parts()
+        page_path = parts[2] if parts else "/"
+        return page_path + self.reverse_subpage("guide").lstrip("/")
 
     @classmethod
     def for_page(cls, page: Page) -> "TownshipPage | None":

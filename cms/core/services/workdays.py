@@ -118,3 +118,64 @@ def missing_years(today: dt.date | None = None) -> list[int]:
     wanted = [today.year, today.year + 1]
     known = get_calendar().years
     return [y for y in wanted if y not in known]
+
+
+def calendar_covers(start: dt.date, end: dt.date) -> bool:
+    """Whether every year from start to end (either order) has its arrangement in the calendar."""
+    low, high = sorted((start.year, end.year))
+    known = get_calendar().years
+    return all(year in known for year in range(low, high + 1))
+
+
+# Answers for the calculators (API, public page, admin page): one place for the limits
+# and the Chinese messages, so every entry point accepts and refuses the same input.
+
+MAX_DAYS = 3650
+
+
+class WorkdayInputError(ValueError):
+    """Input the calculators refuse, with a message fit to show a township editor."""
+
+
+@dataclass(frozen=True)
+class DueDateAnswer:
+    """The due date N working days after start (start is day 0)."""
+
+    start: dt.date
+    days: int
+    due: dt.date
+    calendar_complete: bool
+
+
+@dataclass(frozen=True)
+class WorkingDaysAnswer:
+    """The number of working days after start up to and including end."""
+
+    start: dt.date
+    end: dt.date
+    working_days: int
+    calendar_complete: bool
+
+
+def due_date_answer(*, start: dt.date, days: int) -> DueDateAnswer:
+    """add_working_days with the calculators' limits; raises WorkdayInputError instead of crashing."""
+    if days < 0:
+        raise WorkdayInputError("工作日数不能为负数")
+    if days > MAX_DAYS:
+        raise WorkdayInputError(f"工作日数不能超过 {MAX_DAYS} 天")
+    try:
+        due = add_working_days(start, days)
+    except (ValueError, OverflowError) as exc:
+        raise WorkdayInputError("计算结果超出可支持的日期范围") from exc
+    return DueDateAnswer(start=start, days=days, due=due, calendar_complete=calendar_covers(start, due))
+
+
+def working_days_answer(*, start: dt.date, end: dt.date) -> WorkingDaysAnswer:
+    """working_days_between with the calculators' limits (at most 20 years apart)."""
+    if abs((end - start).days) > MAX_SPAN_DAYS:
+        raise WorkdayInputError("起止日期相隔不能超过 20 年")
+    try:
+        count = working_days_between(start, end)
+    except (ValueError, OverflowError) as exc:
+        raise WorkdayInputError("计算结果超出可支持的日期范围") from exc
+    return WorkingDaysAnswer(start=start, end=end, working_days=count, calendar_complete=calendar_covers(start, end))

@@ -1,0 +1,1 @@
+"""One module per API resource, one function per verb (as plone.restapi's services)."""
