@@ -20,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.disclosure import selectors
-from cms.disclosure.models import DisclosureItemPage, DisclosureMode
+from cms.disclosure.models import DisclosureItemPage, withheld_q
 
 
 def _is_expired(page: Page, now) -> bool:
@@ -48,11 +48,7 @@ def chain_is_public(chain: Iterable[Page]) -> bool:
 
 
 def _withheld_q(model: type[Page]) -> Q:
-    if issubclass(model, DisclosureItemPage):
-        return Q(disclosure_mode=DisclosureMode.NOT_DISCLOSED) | Q(negative_list_entry__isnull=False)
-    return Q(disclosureitempage__disclosure_mode=DisclosureMode.NOT_DISCLOSED) | Q(
-        disclosureitempage__negative_list_entry__isnull=False
-    )
+    return withheld_q("" if issubclass(model, DisclosureItemPage) else "disclosureitempage__")
 
 
 def public_children(queryset: QuerySet) -> QuerySet:

@@ -36,6 +36,22 @@ class DisclosureMode(models.TextChoices):
     NOT_DISCLOSED = "不予公开", _("不予公开")
 
 
+# Information released only to an applicant (依申请公开) or not at all (不予公开) is never
+# shown to the public: not on pages, in the API, in search or in exports.
+WITHHELD_MODES = (DisclosureMode.ON_REQUEST, DisclosureMode.NOT_DISCLOSED)
+
+
+def withheld_q(prefix: str = "") -> models.Q:
+    """Items that are never public: withheld modes or on the negative list.
+
+    `prefix` is the relation path when filtering a queryset of another model,
+    e.g. "disclosureitempage__" on a Page queryset.
+    """
+    return models.Q(**{f"{prefix}disclosure_mode__in": WITHHELD_MODES}) | models.Q(
+        **{f"{prefix}negative_list_entry__isnull": False}
+    )
+
+
 class Validity(models.TextChoices):
     IN_FORCE = "现行有效", _("现行有效")
     REPEALED = "已废止", _("已废止")
@@ -253,7 +269,7 @@ class DisclosureItemPage(Page):
     @property
     def is_withheld(self) -> bool:
         """Never public whatever its page state: 不予公开 or on the negative list."""
-        return self.disclosure_mode == DisclosureMode.NOT_DISCLOSED or self.negative_list_entry_id is not None
+        return self.disclosure_mode in WITHHELD_MODES or self.negative_list_entry_id is not None
 
 
 class DisclosureAttachment(Orderable):

@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 
 from cms.catalog.models import CatalogDirectoryPage
 from cms.core.services import workdays
-from cms.disclosure.models import DisclosureItemPage, DisclosureMode, ItemKind
+from cms.disclosure.models import DisclosureItemPage, ItemKind, withheld_q
 
 LATEST_DEFAULT = 10
 
@@ -55,11 +55,7 @@ def public_pages(queryset: PageQuerySet) -> PageQuerySet:
 
 def public_items(township: Page | None = None) -> PageQuerySet:
     """Every item an anonymous visitor may see, optionally only within one township's tree."""
-    queryset = (
-        public_pages(DisclosureItemPage.objects.all())
-        .exclude(disclosure_mode=DisclosureMode.NOT_DISCLOSED)
-        .filter(negative_list_entry__isnull=True)
-    )
+    queryset = public_pages(DisclosureItemPage.objects.all()).exclude(withheld_q())
     if township is not None:
         queryset = queryset.descendant_of(township)
     return queryset

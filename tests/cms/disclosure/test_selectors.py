@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -32,10 +33,16 @@ class TestPublicItems:
         item.unpublish()
         assert not selectors.is_public(item)
 
-    def test_not_disclosed_mode_is_withheld(self, tree):
-        item = make_item(tree[4], "不予公开", disclosure_mode="不予公开")
+    @pytest.mark.parametrize("mode", ["不予公开", "依申请公开"])
+    def test_withheld_modes_are_not_public(self, tree, mode):
+        item = make_item(tree[4], mode, disclosure_mode=mode)
         assert item.live and item.is_withheld
         assert not selectors.is_public(item)
+        assert item not in selectors.public_items()
+
+    def test_proactive_mode_is_public(self, tree):
+        item = make_item(tree[4], "主动公开", disclosure_mode="主动公开")
+        assert selectors.is_public(item)
 
     def test_negative_list_entry_is_withheld(self, tree):
         township = tree[0]

@@ -1,0 +1,271 @@
+"""The embedded search backend: jieba tokens in the project's own database.
+
+Used whenever ELASTICSEARCH_URL is empty. Documents go into `IndexedDocument`; their
+pre-segmented tokens into SQLite FTS5 or a PostgreSQL tsvector, whichever database
+Django uses (see search.backends.embedded_sql). Ranking is BM25 (FTS5) or ts_rank_cd
+(PostgreSQL) with the title weighted above the text, times a boost when the title
+contains the whole query. Snippets are cut in Python from the original text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db import connection, transaction
+
+from search import text as search_text
+from search.backends.base import FACET_NAMES, SearchBackend, SearchHit, SearchQuery, SearchResults
+from search.backends.embedded_sql import DOCUMENT_TABLE, TITLE_PHRASE_BOOST, dialect_for, facet_sql
+from search.documents import SearchDocument
+from search.models import IndexedDocument
+from search.query_parser import ParsedQuery
+from search.snippets import make_snippet
+
+BATCH_SIZE = 500
+MAX_SUGGESTIONS = 20
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _as_date(value) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+@dataclass
+class _PassSql:
+    """FROM, WHERE and score SQL of one search pass, with their parameters."""
+
+    from_sql: str
+    where: str
+    params: list
+    score_sql: str = "0.0"
+    score_params: list = field(default_factory=list)
+    ranked: bool = False
+
+
+class EmbeddedBackend(SearchBackend):
+    """Search in SQLite FTS5 or PostgreSQL full text; no external service needed."""
+
+    @property
+    def dialect(self):
+        return dialect_for(connection.vendor)
+
+    # -- storage ---------------------------------------------------------------------
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        written = 0
+        for batch in _chunks(documents, BATCH_SIZE):
+            unique = list({doc.id: doc for doc in batch}.values())
+            prepared = [
+                (doc, self._row(doc), search_text.title_tokens(doc.title), self._text_tokens(doc)) for doc in unique
+            ]
+            with transaction.atomic():
+                self._delete_where(
+                    "site = %s AND doc_id IN (" + ", ".join(["%s"] * len(unique)) + ")",
+                    [self.site, *(doc.id for doc in unique)],
+                )
+                rows = IndexedDocument.objects.bulk_create([row for _, row, _, _ in prepared])
+                with connection.cursor() as cursor:
+                    self.dialect.write(
+                        cursor, [(row.pk, title, body) for row, (_, _, title, body) in zip(rows, prepared, strict=True)]
+                    )
+            written += len(unique)
+        return written
+
+    def delete(self, ids: Iterable[str]) -> int:
+        removed = 0
+        for batch in _chunks(ids, BATCH_SIZE):
+            with transaction.atomic():
+                removed += self._delete_where(
+                    "site = %s AND doc_id IN (" + ", ".join(["%s"] * len(batch)) + ")", [self.site, *batch]
+                )
+        return removed
+
+    def clear(self) -> None:
+        with transaction.atomic():
+            self._delete_where("site = %s", [self.site])
+
+    def document_ids(self) -> set[str]:
+        return set(IndexedDocument.objects.filter(site=self.site).values_list("doc_id", flat=True))
+
+    def _delete_where(self, where: str, params: list) -> int:
+        with connection.cursor() as cursor:
+            self.dialect.delete(cursor, where, params)
+            cursor.execute(f"DELETE FROM {DOCUMENT_TABLE} WHERE {where}", params)
+            return max(cursor.rowcount, 0)
+
+    def _row(self, doc: SearchDocument) -> IndexedDocument:
+        return IndexedDocument(
+            site=self.site,
+            doc_id=doc.id,
+            type=doc.type,
+            title=doc.title,
+            text=doc.indexed_text(),
+            fields=doc.fields,
+            publisher=doc.publisher,
+            catalog_path=list(doc.catalog_path),
+            catalog_key=doc.catalog_key,
+            village=doc.village,
+            date=doc.date,
+            year=doc.year,
+            validity=doc.validity,
+            url=doc.url,
+            norm_title=search_text.compact(doc.title),
+            norm_text=search_text.compact(doc.indexed_text() + "\n" + doc.field_text()),
+        )
+
+    @staticmethod
+    def _text_tokens(doc: SearchDocument) -> list[str]:
+        return search_text.document_tokens(doc.indexed_text()) + search_text.document_tokens(doc.field_text())
+
+    # -- querying --------------------------------------------------------------------
+    def _conditions(self, query: SearchQuery, parsed: ParsedQuery | None) -> tuple[list[str], list]:
+        """WHERE conditions (without the text match) and their parameters."""
+        f = query.filters
+        conditions, params = ["d.site = %s"], [self.site]
+        for column, values in (
+            ("type", f.type),
+            ("publisher", f.publisher),
+            ("village", f.village),
+            ("validity", f.validity),
+        ):
+            if values:
+                conditions.append(f"d.{column} IN (" + ", ".join(["%s"] * len(values)) + ")")
+                params.extend(values)
+        if f.year_from is not None:
+            conditions.append("d.year >= %s")
+            params.append(f.year_from)
+        if f.year_to is not None:
+            conditions.append("d.year <= %s")
+            params.append(f.year_to)
+        if f.catalog:
+            prefix = f.catalog + "/"
+            conditions.append("(d.catalog_key = %s OR substr(d.catalog_key, 1, %s) = %s)")
+            params.extend([f.catalog, len(prefix), prefix])
+        for phrase in parsed.phrases if parsed else ():
+            conditions.append(f"({self.dialect.contains('d.norm_title')} OR {self.dialect.contains('d.norm_text')})")
+            params.extend([phrase.text, phrase.text])
+        return conditions, params
+
+    def _count(self, query: SearchQuery, parsed: ParsedQuery, operator: str) -> int:
+        sql = self._pass(query, parsed, operator)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {sql.from_sql} WHERE {sql.where}", sql.params)
+            return cursor.fetchone()[0]
+
+    def _pass(self, query: SearchQuery, parsed: ParsedQuery | None, operator: str) -> _PassSql:
+        dialect = self.dialect
+        conditions, params = self._conditions(query, parsed)
+        match = dialect.match(parsed, operator) if parsed else None
+        if not match:
+            return _PassSql(f"{DOCUMENT_TABLE} d", " AND ".join(conditions), params)
+        match_condition, match_params, score_sql, score_params = match
+        if parsed.plain_text:
+            score_sql = (
+                f"{score_sql} * (CASE WHEN {dialect.contains('d.norm_title')} THEN {TITLE_PHRASE_BOOST} ELSE 1.0 END)"
+            )
+            score_params = [*score_params, parsed.plain_text]
+        return _PassSql(
+            dialect.matched_from,
+            " AND ".join([match_condition, *conditions]),
+            match_params + params,
+            score_sql,
+            score_params,
+            ranked=True,
+        )
+
+    def _execute(self, query: SearchQuery, parsed: ParsedQuery | None, operator: str) -> SearchResults:
+        sql_pass = self._pass(query, parsed, operator)
+        results = SearchResults(b_start=query.b_start, b_size=query.b_size, operator=operator)
+        results.total, results.facets = self._facets(sql_pass, query)
+        if not results.total or query.b_start >= results.total:
+            return results
+        if query.sort == "relevance" and sql_pass.ranked:
+            order = "{0}score DESC, {0}date DESC, {0}id"
+        else:
+            order = "{0}date DESC NULLS LAST, {0}score DESC, {0}id"
+        # Rank and cut the page on narrow rows first; only the page's rows carry their text.
+        sql = (
+            f"SELECT d.doc_id, d.title, d.url, d.text, d.date, d.publisher, d.type, page.score FROM ("
+            f"SELECT d.id AS id, d.date AS date, {sql_pass.score_sql} AS score FROM {sql_pass.from_sql} "
+            f"WHERE {sql_pass.where} ORDER BY {order.format('')} LIMIT %s OFFSET %s"
+            f") page JOIN {DOCUMENT_TABLE} d ON d.id = page.id ORDER BY {order.format('page.')}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*sql_pass.score_params, *sql_pass.params, query.b_size, query.b_start])
+            rows = cursor.fetchall()
+        terms = parsed.highlight_terms() if parsed else []
+        results.hits = [
+            SearchHit(
+                id=doc_id,
+                score=float(score or 0.0),
+                title=title,
+                url=url,
+                snippet=make_snippet(body, terms),
+                date=_as_date(date),
+                publisher=publisher,
+                type=type_,
+            )
+            for doc_id, title, url, body, date, publisher, type_, score in rows
+        ]
+        return results
+
+    def _facets(self, sql_pass: _PassSql, query: SearchQuery) -> tuple[int, dict[str, dict[str, int]]]:
+        """Total and facet counts in one statement over the matched set."""
+        with connection.cursor() as cursor:
+            cursor.execute(facet_sql(sql_pass.from_sql, sql_pass.where), sql_pass.params)
+            rows = cursor.fetchall()
+        facets: dict[str, Counter] = {name: Counter() for name in FACET_NAMES}
+        total = 0
+        depth = query.filters.catalog_depth + 1
+        for name, value, count in rows:
+            if name == "total":
+                total = count
+            elif value not in (None, ""):
+                key = "/".join(value.split("/")[:depth]) if name == "catalog" else value
+                facets[name][key] += count
+        ordered = {name: dict(sorted(c.items(), key=lambda item: (-item[1], item[0]))) for name, c in facets.items()}
+        ordered["year"] = dict(sorted(facets["year"].items(), reverse=True))
+        return total, ordered
+
+    def suggest(self, prefix: str, limit: int = 10) -> list[str]:
+        """Titles containing what was typed, those starting with it first.
+
+        Chinese is matched character by character (every title character is indexed on its
+        own), so the result does not depend on how jieba happened to split the title
+        (东山村 may be 东/山村); the last latin or digit word may be incomplete.
+        """
+        normalized = search_text.compact(prefix or "")[:50]
+        words = search_text.segment(normalized)
+        last = words.pop() if words and not search_text.is_cjk(words[-1]) else None
+        exact: list[str] = []
+        for word in words:
+            if search_text.is_cjk(word):
+                exact.extend(c for c in word if c not in search_text.STOPWORDS)
+            else:
+                exact.append(word)
+        exact = list(dict.fromkeys(exact))
+        if not exact and not last:
+            return []
+        dialect = self.dialect
+        condition, params = dialect.prefix_title_match(exact, last)
+        position = "instr(d.norm_title, %s)" if dialect.vendor == "sqlite" else "strpos(d.norm_title, %s)"
+        sql = (
+            f"SELECT d.title FROM {dialect.matched_from} WHERE {condition} AND d.site = %s "
+            f"AND {position} > 0 ORDER BY CASE WHEN {position} = 1 THEN 0 ELSE 1 END, "
+            f"length(d.title), d.date DESC, d.id LIMIT %s"
+        )
+        limit = max(1, min(limit, MAX_SUGGESTIONS))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, self.site, normalized, normalized, limit * 2])
+            titles = [row[0] for row in cursor.fetchall()]
+        return list(dict.fromkeys(titles))[:limit]

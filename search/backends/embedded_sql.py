@@ -1,0 +1,156 @@
+"""SQL for the embedded index, one dialect per database: SQLite FTS5 or PostgreSQL tsvector.
+
+Both render a ParsedQuery into their own match language from tokens that contain only
+letters and digits, and every token is quoted besides, so no user input is ever syntax.
+Values always travel as bound parameters.
+"""
+
+from __future__ import annotations
+
+from search.query_parser import ParsedQuery
+
+TITLE_WEIGHT = 4.0
+TITLE_PHRASE_BOOST = 1.5
+DOCUMENT_TABLE = "sitesearch_indexeddocument"
+MAX_TSVECTOR_POSITION = 16383
+MAX_POSITIONS_PER_LEXEME = 255
+
+
+class Dialect:
+    """What differs between the databases; the query shape around it is shared."""
+
+    vendor = ""
+    matched_from = f"{DOCUMENT_TABLE} d"
+
+    def contains(self, column: str) -> str:
+        raise NotImplementedError
+
+    def match(self, parsed: ParsedQuery, operator: str) -> tuple[str, list, str, list] | None:
+        """(condition, params, score expression, score params) or None when there is nothing to match."""
+        expression = self.expression(parsed, operator)
+        if expression is None:
+            return None
+        return self.match_sql(expression)
+
+    def expression(self, parsed: ParsedQuery, operator: str) -> str | None:
+        groups = [self._any([self._all(alt) for alt in g.alternatives]) for g in parsed.groups]
+        required = [self._all(p.tokens) for p in parsed.phrases if p.tokens]
+        if groups and operator == "or":
+            groups = [self._any(groups)]
+        parts = groups + required
+        return self.AND.join(parts) if parts else None
+
+    def _all(self, tokens) -> str:
+        quoted = [self.quote(t) for t in tokens]
+        return quoted[0] if len(quoted) == 1 else "(" + self.AND.join(quoted) + ")"
+
+    def _any(self, parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else "(" + self.OR.join(parts) + ")"
+
+
+class SQLiteDialect(Dialect):
+    """FTS5 MATCH with bm25() ranking; the FTS row id is the document row id."""
+
+    vendor = "sqlite"
+    AND, OR = " AND ", " OR "
+    # CROSS JOIN fixes the loop order: run the full-text match once, then look rows up by id.
+    # With a plain JOIN the planner may scan documents and re-run MATCH for each of them.
+    matched_from = f"sitesearch_fts CROSS JOIN {DOCUMENT_TABLE} d ON d.id = sitesearch_fts.rowid"
+
+    @staticmethod
+    def quote(token: str) -> str:
+        return '"' + token.replace('"', '""') + '"'
+
+    def contains(self, column: str) -> str:
+        return f"instr({column}, %s) > 0"
+
+    def match_sql(self, expression: str) -> tuple[str, list, str, list]:
+        return "sitesearch_fts MATCH %s", [expression], f"(-bm25(sitesearch_fts, {TITLE_WEIGHT}, 1.0))", []
+
+    def prefix_title_match(self, exact: list[str], prefix: str | None) -> tuple[str, list]:
+        body = [self.quote(t) for t in exact] + ([self.quote(prefix) + "*"] if prefix else [])
+        return "sitesearch_fts MATCH %s", ["{title} : (" + " AND ".join(body) + ")"]
+
+    def write(self, cursor, rows: list[tuple[int, list[str], list[str]]]) -> None:
+        cursor.executemany(
+            "INSERT INTO sitesearch_fts(rowid, title, text) VALUES (%s, %s, %s)",
+            [(pk, " ".join(title), " ".join(text)) for pk, title, text in rows],
+        )
+
+    def delete(self, cursor, where: str, params: list) -> None:
+        cursor.execute(
+            f"DELETE FROM sitesearch_fts WHERE rowid IN (SELECT id FROM {DOCUMENT_TABLE} WHERE {where})", params
+        )
+
+
+class PostgresDialect(Dialect):
+    """tsvector built from our own tokens (no parser involved), ts_rank_cd with A/B weights."""
+
+    vendor = "postgresql"
+    AND, OR = " & ", " | "
+
+    @staticmethod
+    def quote(token: str) -> str:
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def contains(self, column: str) -> str:
+        return f"strpos({column}, %s) > 0"
+
+    def match_sql(self, expression: str) -> tuple[str, list, str, list]:
+        score = "ts_rank_cd('{0.1,0.2,0.4,1.0}'::float4[], d.search_vector, %s::tsquery, 1)"
+        return "d.search_vector @@ %s::tsquery", [expression], score, [expression]
+
+    def prefix_title_match(self, exact: list[str], prefix: str | None) -> tuple[str, list]:
+        body = [self.quote(t) + ":A" for t in exact] + ([self.quote(prefix) + ":*A"] if prefix else [])
+        return "d.search_vector @@ %s::tsquery", [" & ".join(body)]
+
+    def write(self, cursor, rows: list[tuple[int, list[str], list[str]]]) -> None:
+        cursor.executemany(
+            f"UPDATE {DOCUMENT_TABLE} SET search_vector = %s::tsvector WHERE id = %s",
+            [(self.tsvector(title, text), pk) for pk, title, text in rows],
+        )
+
+    def delete(self, cursor, where: str, params: list) -> None:
+        """The vector lives in the document row, which the caller deletes."""
+
+    def tsvector(self, title_tokens: list[str], text_tokens: list[str]) -> str:
+        """A tsvector literal: title positions weighted A, text positions B."""
+        positions: dict[str, list[str]] = {}
+        position = 0
+        for weight, tokens in (("A", title_tokens), ("B", text_tokens)):
+            for token in tokens:
+                position = min(position + 1, MAX_TSVECTOR_POSITION)
+                entries = positions.setdefault(token, [])
+                if len(entries) < MAX_POSITIONS_PER_LEXEME:
+                    entries.append(f"{position}{weight}")
+        return " ".join(f"{self.quote(token)}:{','.join(entries)}" for token, entries in positions.items())
+
+
+FACET_COLUMNS = (
+    ("type", "type"),
+    ("publisher", "publisher"),
+    ("year", "year"),
+    ("village", "village"),
+    ("catalog", "catalog_key"),
+)
+
+
+def facet_sql(from_sql: str, where: str) -> str:
+    """One statement: the total, then (facet, value, count) rows, over the matched set (same on both databases)."""
+    columns = ", ".join(f"d.{column}" for _, column in FACET_COLUMNS)
+    groups = " ".join(
+        f"UNION ALL SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m GROUP BY {column}"
+        for name, column in FACET_COLUMNS
+    )
+    return (
+        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {from_sql} WHERE {where}) "
+        f"SELECT 'total', '', COUNT(*) FROM m {groups}"
+    )
+
+
+def dialect_for(vendor: str) -> Dialect:
+    if vendor == "sqlite":
+        return SQLiteDialect()
+    if vendor == "postgresql":
+        return PostgresDialect()
+    raise NotImplementedError(f"The embedded search index supports SQLite and PostgreSQL, not {vendor}")
