@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "cms.catalog",
     "cms.disclosure",
     "cms.api",
+    "cms.guides",
+    "cms.printing",
     "villages",
     "grid",
     "search",
@@ -190,3 +192,7 @@ LOGGING = {
 
 # Disclosure rules
 DISCLOSURE_TIMELINESS_WORKING_DAYS = 20
+
+# Demo parts contributed by modules beyond cms.core: dotted paths of functions taking the
+# demo context (see cms/core/demo/builders.build_extensions). Each module appends its own.
+DEMO_BUILDERS: list[str] = []

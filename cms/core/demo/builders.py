@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from wagtail.models import GroupPagePermission, Page, Site
 
 from cms.catalog.models import CatalogDirectoryPage, CatalogIndexPage, CatalogItem, NegativeListEntry
@@ -100,7 +102,18 @@ def build_demo(*, log: Log, today: dt.date | None = None) -> DemoSummary:
         build_seed_reports(ctx)
         build_items(ctx)
         build_review_queue(ctx)
+        build_extensions(ctx)
     return ctx.summary
+
+
+def build_extensions(ctx: DemoContext) -> None:
+    """Demo parts of other modules (guides, villages, grid …), listed in settings.DEMO_BUILDERS.
+
+    Each entry is the dotted path of a function taking the DemoContext; cms.core never
+    imports those modules by name, so dependencies keep flowing one way.
+    """
+    for dotted_path in getattr(settings, "DEMO_BUILDERS", []):
+        import_string(dotted_path)(ctx)
 
 
 def remove_demo(*, log: Log) -> None:

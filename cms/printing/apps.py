@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PrintingConfig(AppConfig):
+    """App config for cms.printing (打印)."""
+
+    name = "cms.printing"
+    label = "printing"
+    verbose_name = "打印"
+    default_auto_field = "django.db.models.BigAutoField"
