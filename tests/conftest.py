@@ -30,7 +30,25 @@ def using_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def _restore_migrated_data_in_transactional_tests(items) -> None:
+    """Every transactional test restores the migrated data (root page, roles, calendar).
+
+    A transactional test empties the tables when it ends. With serialized_rollback the
+    flush skips post_migrate and the next such test reloads the data the migrations
+    made; mixing tests with and without it breaks that (content types clash), so the
+    rule is applied here to all of them instead of trusting each test to ask for it.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback"):
+            continue
+        item.add_marker(
+            pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False
+        )
+
+
 def pytest_collection_modifyitems(config, items):
+    _restore_migrated_data_in_transactional_tests(items)
     if not os.environ.get("CELERY_INTEGRATION"):
         # The Celery integration tests start a real worker; only .ci/run asks for them.
         skip_celery = pytest.mark.skip(reason="needs CELERY_INTEGRATION=1 and CELERY_BROKER_URL (see .ci/run)")
