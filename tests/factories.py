@@ -88,3 +88,59 @@ def make_user(username: str, *groups: str, password: str = "pass", **fields):
         raise LookupError(f"unknown groups: {set(groups) - {g.name for g in found}}")
     user.groups.set(found)
     return user
+
+
+# -- service guides (办事指南) -----------------------------------------------------------
+COMPLETE_GUIDE_FIELDS = {
+    "legal_basis": "《社会救助暂行办法》第九条",
+    "conditions": "持有本镇户籍，家庭人均收入低于当地最低生活保障标准。",
+    "location": "明光镇便民服务中心",
+    "window": "3号窗口",
+    "office_hours": "工作日 9:00-12:00，14:30-17:30",
+    "phone": "0875-5551234",
+    "complaint_phone": "0875-5551000",
+    "legal_time_limit": 30,
+    "promised_time_limit": 20,
+    "fees": "不收费",
+    "visits": 1,
+    "delivery": "窗口领取或邮寄",
+}
+
+
+def make_guide_index(township: TownshipPage, title: str = "办事指南"):
+    from cms.guides.models import ServiceGuideIndexPage
+
+    page = ServiceGuideIndexPage(title=title, slug="bszn")
+    township.add_child(instance=page)
+    return page
+
+
+def make_guide(index, title: str = "最低生活保障审核确认", *, publish: bool = True, complete: bool = True, **fields):
+    """A guide under ``index``; complete (all 8 required categories) unless ``complete=False``."""
+    from cms.guides.models import GuideMaterial, GuideStep, ServiceGuidePage
+
+    if complete:
+        for key, value in COMPLETE_GUIDE_FIELDS.items():
+            fields.setdefault(key, value)
+    materials = fields.pop("materials", None)
+    steps = fields.pop("steps", None)
+    guide = ServiceGuidePage(title=title, slug=f"guide-{next(_counter)}", **fields)
+    if materials is None:
+        materials = [GuideMaterial(name="居民身份证", original_or_copy="原件"), GuideMaterial(name="户口簿", copies=2)]
+    if steps is None:
+        steps = [
+            GuideStep(name="申请", description="向村委会提出申请"),
+            GuideStep(name="审核", time_limit="10个工作日"),
+        ]
+    if complete:
+        guide.materials = materials
+        guide.steps = steps
+    index.add_child(instance=guide)
+    revision = guide.save_revision()
+    if publish:
+        revision.publish()
+        guide.refresh_from_db()
+    else:
+        guide.live = False
+        guide.save(update_fields=["live"])
+    return guide

@@ -4,6 +4,7 @@ Runs against a throw-away SQLite file (never the project database):
 
     .venv/bin/python -m benchmarks.search.run --size 1k
     .venv/bin/python -m benchmarks.search.run --size 10k --rounds 5 --db /tmp/bench.sqlite3
+    .venv/bin/python -m benchmarks.search.run --relevance   # recall@10 / nDCG@10: embedded vs Wagtail search
 
 Prints one Markdown table; copy the figures you measured into benchmarks/RESULTS.md.
 Sizes: 1k, 10k, 100k (100k takes several minutes and about a GB of disk; not on a shared box).
@@ -77,6 +78,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--rounds", type=int, default=5, help="times each query runs (after one warm-up)")
     parser.add_argument("--db", help="SQLite file to use (default: a temporary file, deleted afterwards)")
+    parser.add_argument(
+        "--relevance",
+        action="store_true",
+        help="instead: recall@10 / nDCG@10 of the embedded backend and Wagtail's stock search on the demo",
+    )
     args = parser.parse_args()
 
     db_path = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="searchbench-")) / "bench.sqlite3"
@@ -94,6 +100,10 @@ def main() -> None:
     from search.backends.embedded import EmbeddedBackend
 
     call_command("migrate", verbosity=0)  # the whole project: post-migrate hooks need their tables
+    if args.relevance:
+        rows = relevance_rows()
+        _print_table(f"relevance on the demo township, SQLite ({len(rows) - 1} backends)", rows, db_path, args.db)
+        return
     rows: list[tuple[str, str]] = []
     jieba_seconds = search_text.jieba_load_seconds()
     rows.append(("jieba + dictionary load (once per process)", f"{jieba_seconds:.2f} s"))
@@ -153,7 +163,46 @@ def main() -> None:
     rows.append(("peak RSS", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
     rows.append(("database file", f"{db_path.stat().st_size / 1024 / 1024:.1f} MB"))
 
-    print(f"## embedded search backend, SQLite, {args.size} documents (seed {args.seed})")
+    _print_table(f"embedded search backend, SQLite, {args.size} documents (seed {args.seed})", rows, db_path, args.db)
+
+
+def relevance_rows() -> list[tuple[str, str]]:
+    """Build the core demo, index it both ways, score the labeled queries of tests/search/relevance."""
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    from benchmarks.search.relevance import embedded_search, evaluate, wagtail_search
+    from cms.core.demo.builders import build_demo
+    from search.backends.embedded import EmbeddedBackend
+    from search.indexing import registry
+    from tests.search.relevance.queries import QUERIES
+
+    with override_settings(DEMO_BUILDERS=[]):
+        build_demo(log=lambda line: None)
+    call_command("update_index", verbosity=0)  # Wagtail's own index, as `manage.py update_index` builds it
+    documents = list(registry.all_documents())
+    backend = EmbeddedBackend(site="relevance")
+    backend.clear()
+    backend.index(documents)
+    titles = [doc.title for doc in documents]
+    rows = [("documents / queries", f"{len(documents)} / {len(QUERIES)}")]
+    for name, search in (
+        ("embedded (jieba + FTS5)", embedded_search(backend)),
+        ("Wagtail database search", wagtail_search()),
+    ):
+        report = evaluate(search, QUERIES, titles)
+        rows.append(
+            (
+                name,
+                f"recall@10 {report.recall:.3f} · nDCG@10 {report.ndcg:.3f} · "
+                f"{report.zero_result_queries} queries without results",
+            )
+        )
+    return rows
+
+
+def _print_table(heading: str, rows: list[tuple[str, str]], db_path: Path, keep_db: str | None) -> None:
+    print(f"## {heading}")
     print(
         f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
         f"Python {platform.python_version()} · SQLite {__import__('sqlite3').sqlite_version}"
@@ -163,7 +212,7 @@ def main() -> None:
     print("|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
-    if not args.db:
+    if not keep_db:
         for path in db_path.parent.iterdir():
             path.unlink()
         db_path.parent.rmdir()

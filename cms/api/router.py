@@ -27,6 +27,7 @@ def _mount() -> None:
         ("cms.api.workdays", "/workdays"),
         ("cms.api.resources.login", ""),
         ("cms.api.resources.catalog", "/catalog"),
+        ("cms.api.resources.search", "/search"),
         # The component routes (…/<path>/@workflow) must come before /content/<path>, which matches any path.
         ("cms.api.resources.workflow", "/content"),
         ("cms.api.resources.breadcrumbs", "/content"),

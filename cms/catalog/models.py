@@ -178,6 +178,49 @@ class CatalogItem(index.Indexed, models.Model):
         if unknown:
             raise ValidationError({"channels": _("未知的公开渠道：") + "、".join(unknown)})
 
+    def search_document(self):
+        """What full-text search indexes for this catalog row; None unless its section is public.
+
+        The row is public when its directory (or, without one, its township) passes the
+        shared page rule cms.disclosure.selectors.public_pages: live, not expired, not
+        view-restricted, nothing above it unpublished.
+        """
+        from cms.disclosure.selectors import public_pages
+        from search.documents import SearchDocument
+
+        section = Page.objects.filter(pk=self.directory_id or self.township_id)
+        page = public_pages(section).first()
+        if page is None:
+            return None
+        catalog_path = []
+        if self.directory_id:
+            catalog_path = list(
+                CatalogDirectoryPage.objects.ancestor_of(page, inclusive=True)
+                .order_by("depth")
+                .values_list("title", flat=True)
+            )
+        text = "\n".join(
+            part
+            for part in (self.content, self.basis, self.time_limit, self.subject, "、".join(self.channels or []))
+            if part
+        )
+        return SearchDocument(
+            id=f"{self._meta.label}:{self.pk}",
+            type="catalog_item",
+            title=f"{self.area}：{self.matter}",
+            text=text,
+            fields={
+                "sequence": self.sequence,
+                "area": self.area,
+                "audience": self.audience,
+                "mode": self.mode,
+                "tier": self.tier,
+            },
+            publisher=self.subject,
+            catalog_path=catalog_path,
+            url=page.get_full_url() or "",
+        )
+
 
 class NegativeListEntry(index.Indexed, models.Model):
     """A matter that is not disclosed (负面清单), with the legal basis for withholding it.

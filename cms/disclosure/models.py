@@ -271,6 +271,60 @@ class DisclosureItemPage(Page):
         """Never public whatever its page state: 不予公开 or on the negative list."""
         return self.disclosure_mode in WITHHELD_MODES or self.negative_list_entry_id is not None
 
+    # -- search (issue 3) -------------------------------------------------------------
+    SEARCH_TYPES = {
+        ItemKind.ITEM: "disclosure_item",
+        ItemKind.POLICY: "policy_document",
+        ItemKind.INTERPRETATION: "interpretation",
+        ItemKind.ANNUAL_REPORT: "annual_report",
+    }
+
+    def search_document(self):
+        """What full-text search indexes for this item; None while it is not public.
+
+        The one public rule (cms.disclosure.selectors.is_public) decides: drafts,
+        private or view-restricted, expired and withheld items (依申请公开, 不予公开,
+        negative list) are never indexed. Items carry no personal data fields, so
+        nothing is left out for that reason; a future field holding personal data
+        (an applicant's name, ID-card or phone number) must stay out of `fields`/`text`.
+        """
+        from wagtail.rich_text import get_text_for_indexing
+
+        from cms.catalog.models import CatalogDirectoryPage
+        from cms.disclosure import selectors
+        from search.documents import SearchDocument
+        from search.extract import attachments_text
+
+        if not self.pk or self.is_withheld or not selectors.is_public(self):
+            return None
+        catalog_path = list(
+            CatalogDirectoryPage.objects.ancestor_of(self).order_by("depth").values_list("title", flat=True)
+        )
+        attachments = attachments_text(a.document for a in self.attachments.select_related("document"))
+        text = "\n".join(part for part in (self.summary, get_text_for_indexing(self.body or ""), attachments) if part)
+        dates = {name: getattr(self, name) for name in ("created_on", "disclosed_on", "validity_date")}
+        fields = {
+            "index_number": self.index_number,
+            "document_number": self.document_number,
+            "validity": self.validity,
+            "disclosure_mode": self.disclosure_mode,
+            "kind": self.get_kind_display(),
+            "topic": self.topic,
+            "keywords": self.keywords,
+            **{name: value.isoformat() for name, value in dates.items() if value},
+        }
+        return SearchDocument(
+            id=f"{self._meta.label}:{self.pk}",
+            type=self.SEARCH_TYPES.get(self.kind, "disclosure_item"),
+            title=self.title,
+            text=text,
+            fields={key: value for key, value in fields.items() if value},
+            publisher=self.publisher.name if self.publisher_id else "",
+            catalog_path=catalog_path,
+            date=self.disclosed_on or self.created_on,
+            url=self.get_full_url() or "",
+        )
+
 
 class DisclosureAttachment(Orderable):
     """A file attached to a disclosed item (Wagtail document), shown for download."""

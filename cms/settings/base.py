@@ -163,6 +163,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.workflow.tasks.publish_scheduled_pages",
         "schedule": 60.0,
     },
+    # 村务公开: remind secretaries of villages behind their disclosure schedule, daily (villages/tasks.py).
+    "villages-schedule-reminders": {
+        "task": "villages.tasks.send_schedule_reminders",
+        "schedule": 86400.0,
+    },
+    # 督办: overdue appeals are escalated to the grid leader, then the township (grid/tasks.py).
+    "grid-escalate-overdue-appeals": {
+        "task": "grid.tasks.escalate_overdue_appeals",
+        "schedule": 3600.0,
+    },
+    # Search: apply index operations that waited in the outbox (backend down, worker lost).
+    "search-replay-outbox": {
+        "task": "search.tasks.replay_search_outbox",
+        "schedule": 60.0,
+    },
 }
 
 # Search: empty means the embedded index.
@@ -195,4 +210,20 @@ DISCLOSURE_TIMELINESS_WORKING_DAYS = 20
 
 # Demo parts contributed by modules beyond cms.core: dotted paths of functions taking the
 # demo context (see cms/core/demo/builders.build_extensions). Each module appends its own.
-DEMO_BUILDERS: list[str] = []
+DEMO_BUILDERS: list[str] = ["villages.demo.build_villages_demo"]
+
+# Grid management (网格化管理): appeal limits and the public form's rate limit.
+GRID_MAX_EXTENSION_DAYS = 10  # 延期最多 10 个工作日
+GRID_ESCALATE_TO_TOWNSHIP_AFTER_DAYS = 3  # 超期满 3 个工作日督办至乡镇
+GRID_MAX_PHOTO_BYTES = 5 * 1024 * 1024
+GRID_PUBLIC_RATE_LIMIT = (5, 3600)  # 每个 IP 每小时最多提交 5 件
+DEMO_BUILDERS.append("grid.demo.build_grid_demo")
+DEMO_BUILDERS.append("cms.guides.demo.build_guides_demo")
+
+# Search (issue 3): index the demo township once its content exists.
+DEMO_BUILDERS.append("search.indexing.demo.build_search_index_demo")
+
+# 村务公开 (villages): attachment limit, schedule grace day, SMS hook (dotted path to send(user, text)).
+VILLAGE_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+VILLAGE_NOTICE_DUE_DAY = 10
+VILLAGE_SMS_SENDER = os.environ.get("VILLAGE_SMS_SENDER", "villages.sms.log_only")

@@ -1,5 +1,6 @@
 """Villages of a township: administrative villages (行政村) and natural villages (自然村)."""
 
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +20,24 @@ class Village(models.Model):
     name = models.CharField(_("村名"), max_length=60)
     households = models.PositiveIntegerField(_("户数"), default=0)
     population = models.PositiveIntegerField(_("人口"), default=0)
+    secretaries_group = models.OneToOneField(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="secretaries_of_village",
+        verbose_name=_("村务公开员用户组"),
+    )
+    committee_group = models.OneToOneField(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="committee_of_village",
+        verbose_name=_("村务监督委员会用户组"),
+    )
 
     panels = [
         FieldPanel("township"),

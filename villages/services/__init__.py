@@ -1,0 +1,1 @@
+"""Writes of the villages app (HackSoftware style: ``<entity>_<action>``, keyword-only arguments)."""

@@ -1,0 +1,12 @@
+"""Celery tasks of the villages app (run by beat; eager without a broker)."""
+
+from celery import shared_task
+from django.utils import timezone
+
+
+@shared_task(name="villages.tasks.send_schedule_reminders")
+def send_schedule_reminders() -> int:
+    """Daily: remind the secretaries of villages behind schedule."""
+    from villages.services.reminders import send_schedule_reminders as send
+
+    return send(today=timezone.localdate())
