@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from search.backends import get_search_backend
 from search.backends.base import SearchFilters, SearchHit, SearchQuery, SearchResults
+from search.synonyms import apply_synonyms
 
 DEFAULT_SITE = "default"
 SUGGEST_LIMIT = 8
@@ -102,6 +103,8 @@ def build_query(
 
 def search_public(query: SearchQuery, *, site: str = DEFAULT_SITE) -> PublicResults:
     """Run a query and keep only hits that are public right now (raises InvalidSearchQuery)."""
+    # Editors' synonym changes reach every web process: a cache read, a database read only after a change.
+    apply_synonyms()
     results = get_search_backend(site).search(query)
     pages = _public_pages([hit.id for hit in results.hits])
     kept: list[PublicHit] = []
