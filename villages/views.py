@@ -90,9 +90,10 @@ def compliance_dashboard(request):
     """公开进度: villages behind schedule for the current year (expected vs posted per period)."""
     from django.template.response import TemplateResponse
 
+    from villages.permissions import may_view_schedule
     from villages.services.compliance import schedule_report
 
-    if not request.user.has_perm("villages.view_village") and not request.user.is_superuser:
+    if not may_view_schedule(request.user):
         raise PermissionDenied
     today = timezone.localdate()
     report = schedule_report(today=today)

@@ -83,10 +83,12 @@ def register_village_urls():
 
 
 class ScheduleMenuItem(MenuItem):
-    """公开进度, for users who may view villages."""
+    """公开进度, for the township (see villages.permissions.may_view_schedule)."""
 
     def is_shown(self, request):
-        return request.user.is_superuser or request.user.has_perm("villages.view_village")
+        from villages.permissions import may_view_schedule
+
+        return may_view_schedule(request.user)
 
 
 @hooks.register(VILLAGES_MENU_HOOK)

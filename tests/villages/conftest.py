@@ -46,3 +46,45 @@ def make_notice(village, title="2026年3月财务收支公开", *, publish=False
         revision.publish()
     notice.refresh_from_db()
     return notice
+
+
+def notice_form_data(notice, *, action: str | None = None, **overrides) -> dict:
+    """POST data of the admin edit form of ``notice`` (its latest version), with an optional footer action."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    latest = notice.get_latest_revision_as_object()
+    data = {
+        "title": latest.title,
+        "slug": latest.slug,
+        "category": latest.category,
+        "kind": latest.kind,
+        "period_year": latest.period_year,
+        "period_unit": latest.period_unit,
+        "period_number": latest.period_number,
+        "posting_start": latest.posting_start.isoformat(),
+        "posting_end": latest.posting_end.isoformat() if latest.posting_end else "",
+        "body": rich_text(latest.body),
+        "finance_tables": streamfield([]),
+        "deliberation": streamfield([]),
+        "attachments": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    form = nested_form_data(data)
+    if action:
+        form[action] = "1"
+    return form
+
+
+def api_headers(user) -> dict:
+    """Bearer-token headers of ``user`` for the headless API."""
+    from cms.api.tokens import api_token_create
+
+    _token, key = api_token_create(user=user)
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def api_path(page) -> str:
+    """/api/content/<path of the page under its site root>."""
+    site_root = page.get_site().root_page
+    return "/api/content/" + page.url_path[len(site_root.url_path) :].strip("/")

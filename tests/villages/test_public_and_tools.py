@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from tests.villages.conftest import make_notice
 from villages.models import NaturalVillage, Village
@@ -57,13 +58,28 @@ class TestPublic:
         assert client.get(notice.url + "poster/?size=B5").status_code == 400
 
     def test_board_shows_current_and_archive(self, client, villages_setup):
-        make_notice(villages_setup.a, title="当前公告", publish=True, posting_end=None)
-        make_notice(villages_setup.a, title="过期公告", publish=True, posting_end=dt.date(2026, 4, 20))
+        today = timezone.localdate()
+        started = today - dt.timedelta(days=30)
+        make_notice(villages_setup.a, title="当前公告", publish=True, posting_start=started, posting_end=None)
+        make_notice(
+            villages_setup.a,
+            title="今天到期的公告",
+            publish=True,
+            posting_start=started,
+            posting_end=today,
+        )
+        make_notice(
+            villages_setup.a,
+            title="过期公告",
+            publish=True,
+            posting_start=started,
+            posting_end=today - dt.timedelta(days=1),
+        )
         board = villages_setup.a.board_page
         current = client.get(board.url).content.decode()
-        assert "当前公告" in current and "过期公告" not in current
+        assert "当前公告" in current and "今天到期的公告" in current and "过期公告" not in current
         archive = client.get(board.url + "?archive=1").content.decode()
-        assert "过期公告" in archive
+        assert "过期公告" in archive and "当前公告" not in archive
 
     def test_api_notice_is_serialized(self, client, villages_setup):
         notice = make_notice(villages_setup.a, publish=True)

@@ -180,6 +180,16 @@ class VillageNoticePage(RoutablePageMixin, Page):
         today = today or timezone.localdate()
         return self.posting_start <= today and (self.posting_end is None or today <= self.posting_end)
 
+    def permissions_for_user(self, user):
+        """Page permissions where the village committee publishes only by approving (see villages.permissions)."""
+        from villages.permissions import VillageNoticePermissionTester
+
+        return VillageNoticePermissionTester(user, self)
+
+    def attachment_list(self) -> list:
+        """Attachments with their documents, in order (one query for the notice page and the API)."""
+        return list(self.attachments.select_related("document").order_by("sort_order", "pk"))
+
     def committee_sign_off(self) -> dict | None:
         """Who of the 村务监督委员会 approved the current version, and when (from the workflow record)."""
         from villages.selectors import committee_sign_off

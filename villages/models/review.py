@@ -67,6 +67,15 @@ class VillageCommitteeReviewTask(NoticeReviewMixin, Task):
         guard_privacy(workflow_state.content_object)
         return super().start(workflow_state, user=user)
 
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """The approving member may publish the notice (when this approval finishes the workflow), nothing else."""
+        from villages.permissions import committee_approval
+
+        if action_name != "approve" or user is None:
+            return super().on_action(task_state, user, action_name, **kwargs)
+        with committee_approval(task_state.workflow_state.object_id, user.pk):
+            return super().on_action(task_state, user, action_name, **kwargs)
+
     def is_reviewer(self, obj, user) -> bool:
         if user is None or not user.is_authenticated:
             return False

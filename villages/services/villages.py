@@ -8,10 +8,12 @@ village has the same shape:
   workflow 村务公开审核 assigned to it;
 * a VillageBoardPage for the village under it;
 * group "<村名>村务公开员": admin access, add/change/lock on the board page only (no publish);
-* group "<村名>村务监督委员会": admin access, lock and publish on the board page only; it
-  approves through VillageCommitteeReviewTask, and its approval publishes the notice when
-  no township review follows (Wagtail publishes as the approving user, so the group needs
-  the permission). A direct "发布" outside the workflow is refused by VillageNoticeForm.
+* group "<村名>村务监督委员会": admin access and lock on the board page only — no publish
+  permission. It approves through VillageCommitteeReviewTask, and its approval publishes
+  the notice when no township review follows (villages.permissions lets Wagtail publish
+  as the approving member for that approval only). So the committee can neither publish
+  a draft directly (admin, bulk publish) nor retract a posted notice: 撤回 belongs to the
+  township's 审核员/管理员, with a written reason (cms.workflow RetractAction).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ COMMITTEE_TASK_NAME = "村务监督委员会审核"
 TOWNSHIP_TASK_NAME = "乡镇审核"
 TOWNSHIP_REVIEWERS = "审核员"
 SECRETARY_PERMISSIONS = ("add_page", "change_page", "lock_page")
-COMMITTEE_PERMISSIONS = ("lock_page", "publish_page")
+COMMITTEE_PERMISSIONS = ("lock_page",)
 
 
 def secretaries_group_name(village: Village) -> str:
@@ -74,6 +76,8 @@ def villages_index_for(township: TownshipPage) -> VillagesIndexPage:
 
 
 def _grant(group: Group, page: Page, codenames: tuple[str, ...]) -> None:
+    """Exactly ``codenames`` on ``page`` for ``group`` (a permission dropped from the table is revoked)."""
+    GroupPagePermission.objects.filter(group=group, page=page).exclude(permission__codename__in=codenames).delete()
     for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 

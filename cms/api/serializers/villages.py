@@ -53,7 +53,7 @@ class VillageNoticeSerializer(PageSerializer):
                     "size": a.document.file_size,
                     "extension": a.document.file_extension,
                 }
-                for a in page.attachments.select_related("document").all()
+                for a in page.attachment_list()
             ],
             "committee_sign_off": (
                 None if sign_off is None else {"name": sign_off["name"], "at": jsonable(sign_off["at"])}
