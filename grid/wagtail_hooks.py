@@ -10,14 +10,41 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.imports.admin import SpreadsheetImport
+from cms.core.imports.forms import TownshipImportForm
 from grid import admin_views
+from grid.admin_permissions import AppealAdminPermissionPolicy, generic_view_not_available
 from grid.models import OPEN_STATUSES, Appeal, AppealCategory, AppealStatus, GridUnit, GridWorker, HandlingUnit
+from grid.resources import GridUnitResource, GridWorkerResource
 from grid.services.privacy import masked_identity
 
 GRID_SUBMENU_HOOK = "register_grid_menu_item"
+
+# Before any viewset asks for Appeal's policy (else Wagtail has already made a fallback one).
+register_permission_policy(Appeal, AppealAdminPermissionPolicy(Appeal))
+
+grid_unit_import = SpreadsheetImport(
+    slug="grid-units",
+    title="导入网格",
+    model=GridUnit,
+    resource_class=GridUnitResource,
+    form_class=TownshipImportForm,
+    listing_url_name="wagtailsnippets_grid_gridunit:list",
+    listing_label="网格",
+)
+grid_worker_import = SpreadsheetImport(
+    slug="grid-workers",
+    title="导入网格员",
+    model=GridWorker,
+    resource_class=GridWorkerResource,
+    form_class=TownshipImportForm,
+    listing_url_name="wagtailsnippets_grid_gridworker:list",
+    listing_label="网格员",
+)
 
 
 class GridUnitViewSet(SnippetViewSet):
@@ -124,7 +151,11 @@ class SerialColumn(Column):
 
 
 class AppealViewSet(SnippetViewSet):
-    """诉求 listing: masked identity, filters by status / overdue / grid; edits go through the actions only."""
+    """诉求 listing: masked identity, filters by status / overdue / grid; edits go through the actions only.
+
+    The generic add / edit / copy / delete views answer 404 (see grid/admin_permissions.py);
+    the listing links each serial to the custom detail page with the timeline and action buttons.
+    """
 
     model = Appeal
     icon = "mail"
@@ -146,6 +177,22 @@ class AppealViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Appeal.objects.select_related("category", "category__parent", "grid_unit")
 
+    @property
+    def add_view(self):
+        return generic_view_not_available
+
+    @property
+    def edit_view(self):
+        return generic_view_not_available
+
+    @property
+    def copy_view(self):
+        return generic_view_not_available
+
+    @property
+    def delete_view(self):
+        return generic_view_not_available
+
 
 class GridViewSetGroup(SnippetViewSetGroup):
     """The 网格化管理 menu; other parts of the module (statistics) add items through GRID_SUBMENU_HOOK."""
@@ -163,11 +210,15 @@ register_snippet(GridViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_grid_admin_urls():
-    return [
-        path("grid/appeals/<int:pk>/", admin_views.appeal_detail, name="grid_appeal_detail"),
-        path("grid/appeals/<int:pk>/action/<str:name>/", admin_views.appeal_action, name="grid_appeal_action"),
-        path("grid/hotline/", admin_views.hotline_form, name="grid_hotline"),
-    ]
+    return (
+        grid_unit_import.get_urls()
+        + grid_worker_import.get_urls()
+        + [
+            path("grid/appeals/<int:pk>/", admin_views.appeal_detail, name="grid_appeal_detail"),
+            path("grid/appeals/<int:pk>/action/<str:name>/", admin_views.appeal_action, name="grid_appeal_action"),
+            path("grid/hotline/", admin_views.hotline_form, name="grid_hotline"),
+        ]
+    )
 
 
 @hooks.register(GRID_SUBMENU_HOOK)
@@ -182,3 +233,13 @@ def hotline_menu_item():
 
 
 __all__ = ["OPEN_STATUSES", "AppealStatus"]
+
+
+@hooks.register(GRID_SUBMENU_HOOK)
+def grid_unit_import_menu_item():
+    return grid_unit_import.menu_item(label="导入网格", order=900)
+
+
+@hooks.register(GRID_SUBMENU_HOOK)
+def grid_worker_import_menu_item():
+    return grid_worker_import.menu_item(label="导入网格员", order=910)

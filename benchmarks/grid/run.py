@@ -11,7 +11,9 @@ grid data before each run; never the project database):
    wall-clock time, then a check that none was lost and the serials are unique and gap-free;
 2. dashboard: `--appeals` appeals bulk-inserted over 12 months, then the three dashboard
    tables (month, grid, category) timed after one warm-up; median and max of `--rounds`;
-3. import of 10k grid rows: only when the grid import exists (grid.resources), else "not run".
+3. import: `--import-rows` grid units (CSV, UTF-8) and then as many grid workers through
+   grid.resources and cms.core.imports.running.run_import (the path of `import_grid`),
+   real run (not dry), timed from the CSV bytes to the commit; `--import-rows 0` skips it.
 
 Prints one Markdown table; copy the figures you measured into benchmarks/RESULTS.md.
 Targets (issue 6): intake ≥ 200 appeals/s; dashboard ≤ 300 ms; import 10k ≤ 10 s.
@@ -78,6 +80,48 @@ def _world():
     if user is None:
         user = get_user_model().objects.create_superuser("bench-grid", "bench@example.cn", "bench-grid-pass")
     return township, categories, grids, user
+
+
+IMPORT_PREFIX = "BI-"
+
+
+def _clear_imported(township) -> None:
+    from grid.models import GridUnit, GridWorker
+
+    GridWorker.objects.filter(township=township, phone__startswith="199").delete()
+    GridUnit.objects.filter(township=township, code__startswith=IMPORT_PREFIX).delete()
+
+
+def bench_import(township, *, rows: int) -> dict:
+    """Seconds to import ``rows`` grid units, then ``rows`` grid workers, each file in one all-or-nothing run."""
+    from cms.core.imports.reading import read_spreadsheet
+    from cms.core.imports.running import run_import
+    from grid.resources import GridUnitResource, GridWorkerResource
+    from villages.models import NaturalVillage, Village
+
+    _clear_imported(township)
+    village, _ = Village.objects.get_or_create(township=township, code="BENCH-V", defaults={"name": "基准村"})
+    naturals = [NaturalVillage.objects.get_or_create(village=village, name=f"自然村{n}")[0] for n in range(20)]
+    unit_lines = ["网格编码,网格名称,行政村,自然村,户数,人口,网格长"]
+    unit_lines += [
+        f"{IMPORT_PREFIX}{n:05d},网格{n},基准村,{naturals[n % len(naturals)].name},{n % 300},{n % 1200},"
+        for n in range(rows)
+    ]
+    worker_lines = ["姓名,手机号,角色,网格编码,登录账号"]
+    worker_lines += [
+        f"网格员{n},199{n:08d},{'网格长' if n % 3 == 0 else '专职网格员'},{IMPORT_PREFIX}{n:05d}," for n in range(rows)
+    ]
+    results = {}
+    for kind, resource_class, lines in (
+        ("units", GridUnitResource, unit_lines),
+        ("workers", GridWorkerResource, worker_lines),
+    ):
+        content = ("\n".join(lines) + "\n").encode("utf-8")
+        began = time.perf_counter()
+        data = read_spreadsheet(content, f"{kind}.csv")
+        report = run_import(resource_class(township=township), data, dry_run=False)
+        results[kind] = (time.perf_counter() - began, report.saved, report.totals["new"], report.errors[:3])
+    return results
 
 
 def bench_intake(township, categories, grids, user, *, clients: int, total: int) -> dict:
@@ -201,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--intake", type=int, default=2000, help="appeals received in total by all clients")
     parser.add_argument("--appeals", type=int, default=100_000, help="appeals behind the dashboard")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--import-rows", type=int, default=10_000, help="grid units (and as many workers) imported")
     args = parser.parse_args(argv)
     if not args.database_url.startswith("postgres"):
         parser.error("needs --database-url or DATABASE_URL=postgres://…/<your own db name>")
@@ -212,12 +257,18 @@ def main(argv: list[str] | None = None) -> int:
     intake = bench_intake(township, categories, grids, user, clients=args.clients, total=args.intake)
     load_seconds = load_appeals(township, categories, grids, count=args.appeals, today=today)
     dashboard = bench_dashboard(township, rounds=args.rounds, today=today)
-    try:
-        import grid.resources  # noqa: F401
-
-        import_row = "| import 10k grid rows | not run (benchmark not written yet) |"
-    except ImportError:
-        import_row = "| import 10k grid rows | not run: the grid import does not exist yet |"
+    import_rows = []
+    imported_ok = True
+    if args.import_rows:
+        for kind, (seconds, saved, created, errors) in bench_import(township, rows=args.import_rows).items():
+            label = "grid units" if kind == "units" else "grid workers"
+            import_rows.append(
+                f"| import {args.import_rows} {label} (CSV, all-or-nothing, real run) | "
+                f"{seconds:.1f} s, saved={saved}, new={created}{', errors: ' + str(errors) if errors else ''} |"
+            )
+            imported_ok = imported_ok and saved and created == args.import_rows
+    else:
+        import_rows.append("| import | not run (--import-rows 0) |")
 
     lines = [
         f"Python {platform.python_version()}, {platform.machine()}, clients={args.clients}",
@@ -235,11 +286,12 @@ def main(argv: list[str] | None = None) -> int:
             f"| dashboard by {breakdown} over {args.appeals + intake['saved']} appeals, median / max of "
             f"{args.rounds} | {median:.0f} / {worst:.0f} ms ({queries} queries) |"
         )
-    lines.append(import_row)
+    lines.extend(import_rows)
     if intake["errors"]:
         lines.append(f"\nintake errors: {intake['errors']}")
     sys.stdout.write("\n".join(lines) + "\n")
-    return 0 if intake["saved"] == intake["appeals"] and intake["unique"] and not intake["errors"] else 1
+    intake_ok = intake["saved"] == intake["appeals"] and intake["unique"] and not intake["errors"]
+    return 0 if intake_ok and imported_ok else 1
 
 
 if __name__ == "__main__":

@@ -131,24 +131,35 @@ class ReceiveAction(AppealAction):
         return self._worker
 
     def execute(self) -> Appeal:
+        """Check, build and date the appeal first; take the serial number last, then INSERT and commit.
+
+        The serial counter row stays locked from allocate_serial() until the transaction
+        commits (that is what keeps the numbers gap-free), so nothing that can run without
+        the number — validation, category / grid / worker lookups, the working-day due
+        date, the actor label — runs while it is held: only the counter UPDATE, the appeal
+        INSERT and the event INSERT do.
+        """
         self.check()
         data = self.data
-        with transaction.atomic():
-            appeal = Appeal(
-                township=self.township,
-                status=AppealStatus.RECEIVED,
-                received_at=self.now,
-                clock_started_on=self.today,
-                **{key: data[key] for key in FIELDS if key in data and data[key] is not None},
-            )
-            appeal.appellant_name = str(data.get("appellant_name") or "").strip()[:40]
-            appeal.address = str(data.get("address") or "").strip()[:200]
-            appeal.serial = allocate_serial(township=self.township, year=self.now.year)
-            appeal.due_on = compute_due_on(appeal)
-            appeal.save()
-            self.appeal = appeal
-            if not self.actor_label and self.user is None:
+        appeal = Appeal(
+            township=self.township,
+            status=AppealStatus.RECEIVED,
+            received_at=self.now,
+            clock_started_on=self.today,
+            **{key: data[key] for key in FIELDS if key in data and data[key] is not None},
+        )
+        appeal.appellant_name = str(data.get("appellant_name") or "").strip()[:40]
+        appeal.address = str(data.get("address") or "").strip()[:200]
+        appeal.due_on = compute_due_on(appeal)
+        self.appeal = appeal
+        if not self.actor_label:
+            if self.user is None:
                 self.actor_label = "群众（网上提交）" if appeal.source == AppealSource.ONLINE else actor_label_for(None)
+            else:
+                self.actor_label = self.worker.name if self.worker else actor_label_for(self.user)
+        with transaction.atomic():
+            appeal.serial = allocate_serial(township=self.township, year=self.today.year)
+            appeal.save(force_insert=True)
             self.write_event(from_status="", to_status=appeal.status)
         return appeal
 
