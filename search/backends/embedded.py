@@ -260,7 +260,7 @@ class EmbeddedBackend(SearchBackend):
         condition, params = dialect.prefix_title_match(exact, last)
         position = "instr(d.norm_title, %s)" if dialect.vendor == "sqlite" else "strpos(d.norm_title, %s)"
         sql = (
-            f"SELECT d.title FROM {dialect.matched_from} WHERE {condition} AND d.site = %s "
+            f"SELECT d.title FROM {dialect.title_matched_from} WHERE {condition} AND d.site = %s "
             f"AND {position} > 0 ORDER BY CASE WHEN {position} = 1 THEN 0 ELSE 1 END, "
             f"length(d.title), d.date DESC, d.id LIMIT %s"
         )

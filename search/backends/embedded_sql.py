@@ -12,6 +12,7 @@ from search.query_parser import ParsedQuery
 TITLE_WEIGHT = 4.0
 TITLE_PHRASE_BOOST = 1.5
 DOCUMENT_TABLE = "sitesearch_indexeddocument"
+COVERING_INDEX = "sitesearch_match_columns"
 MAX_TSVECTOR_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 255
 
@@ -21,6 +22,8 @@ class Dialect:
 
     vendor = ""
     matched_from = f"{DOCUMENT_TABLE} d"
+    # What autocomplete joins: it reads the title, which no narrow index holds.
+    title_matched_from = matched_from
 
     def contains(self, column: str) -> str:
         raise NotImplementedError
@@ -55,7 +58,12 @@ class SQLiteDialect(Dialect):
     AND, OR = " AND ", " OR "
     # CROSS JOIN fixes the loop order: run the full-text match once, then look rows up by id.
     # With a plain JOIN the planner may scan documents and re-run MATCH for each of them.
-    matched_from = f"sitesearch_fts CROSS JOIN {DOCUMENT_TABLE} d ON d.id = sitesearch_fts.rowid"
+    # Searches look the matches up in the covering index of migration 0005, never in the
+    # wide table rows (whose long texts would be read for every match).
+    matched_from = (
+        f"sitesearch_fts CROSS JOIN {DOCUMENT_TABLE} d INDEXED BY {COVERING_INDEX} ON d.id = sitesearch_fts.rowid"
+    )
+    title_matched_from = f"sitesearch_fts CROSS JOIN {DOCUMENT_TABLE} d ON d.id = sitesearch_fts.rowid"
 
     @staticmethod
     def quote(token: str) -> str:
