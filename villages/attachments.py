@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.core.files.base import ContentFile
 
+from cms.core import privacy
 from cms.core.imports.reading import SpreadsheetError, decode_csv
-from villages import privacy
 
 SCANNED_EXTENSIONS = ("csv", "xlsx", "docx")
 

@@ -8,23 +8,16 @@ A confidential appeal (是否保密) shows neither its grid unit nor its address
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django.utils import timezone
 
+from cms.core import privacy
 from grid.models import OPEN_STATUSES, Appeal, AppealCategory, AppealStatus
-from grid.services.privacy import mask_id_number, mask_phone
-
-MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-ID_NUMBER_IN_TEXT = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
-LANDLINE_IN_TEXT = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
 
 
 def scrub_text(text: str) -> str:
-    """Mask ID numbers, mobile and landline numbers that a resident typed into free text."""
-    text = ID_NUMBER_IN_TEXT.sub(lambda m: mask_id_number(m.group()), text or "")
-    text = MOBILE_IN_TEXT.sub(lambda m: mask_phone(m.group()), text)
-    return LANDLINE_IN_TEXT.sub(lambda m: mask_phone(m.group()), text)
+    """Mask every personal number a resident typed into free text (strict: typos and landlines too)."""
+    return privacy.mask_text(text or "", strict=True)
 
 
 def w3c(value: dt.datetime | None) -> str | None:

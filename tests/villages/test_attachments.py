@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from villages import attachments, privacy
+from cms.core import privacy
+from villages import attachments
 
 VALID_ID = "11010519491231002X"
 MOBILE = "13812345678"

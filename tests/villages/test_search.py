@@ -12,9 +12,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from cms.core import privacy
 from cms.workflow.services import perform_transition
 from tests.villages.conftest import make_notice
-from villages import privacy
 
 pytestmark = pytest.mark.django_db
 

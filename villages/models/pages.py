@@ -261,8 +261,8 @@ class VillageNoticePage(RoutablePageMixin, Page):
 
         Texts go in masked, so no personal number can reach the index even from an old revision.
         """
+        from cms.core import privacy
         from search.documents import SearchDocument
-        from villages import privacy
 
         if not self.live or self.expired or self.posting_start > timezone.localdate():
             return None

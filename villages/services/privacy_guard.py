@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.html import strip_tags
 
+from cms.core import privacy
 from villages import attachments as attachment_files
-from villages import privacy
 
 _BLOCK_END = re.compile(r"</(p|h\d|li|tr|div)>|<br\s*/?>", re.IGNORECASE)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.api.serializers.base import PageSerializer, jsonable, register
-from villages import privacy
+from cms.core import privacy
 from villages.models import VillageBoardPage, VillageNoticePage
 
 

@@ -1,7 +1,7 @@
-"""The privacy guard of village notices: find and mask personal numbers before anything is posted.
+"""Personal numbers in free text: find them and mask them — the one place for that rule.
 
-Village notices list subsidy recipients, relief households and payments; a full
-身份证号, mobile number or bank-card number must never reach the public board. The
+Village notices (subsidy and relief lists), residents' appeals (Open311, exports) and
+search documents all must never show a full 身份证号, mobile or bank-card number. The
 scanner recognises
 
 * 18-digit resident ID numbers whose GB 11643 check digit is right,
@@ -9,6 +9,9 @@ scanner recognises
 * 11-digit mainland mobile numbers (1[3-9]…),
 
 and ``mask_text`` replaces each with its masked form, e.g. ``3621**********1234``.
+``mask_text(text, strict=True)`` is for text typed by the public: it also masks
+ID-shaped numbers whose check digit is wrong (typos still identify a person) and
+landline numbers (0xxx-xxxxxxx).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _ID_CHECK = "10X98765432"
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _CARD_RE = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){15,18}(?![0-9A-Za-z])")
 _MOBILE_RE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
+_LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
 
 
 def id_check_digit_ok(number: str) -> bool:
@@ -73,8 +77,11 @@ class Match:
         return KIND_LABELS[self.kind]
 
 
-def find_numbers(text: str) -> list[Match]:
-    """Every personal number in ``text``, in order; ID numbers win over bank cards over mobiles."""
+def find_numbers(text: str, *, strict: bool = False) -> list[Match]:
+    """Every personal number in ``text``, in order; ID numbers win over bank cards over mobiles.
+
+    ``strict`` also takes ID-shaped numbers with a wrong check digit and landline numbers.
+    """
     if not text:
         return []
     found: list[Match] = []
@@ -84,7 +91,7 @@ def find_numbers(text: str) -> list[Match]:
         return all(end <= s or start >= e for s, e in taken)
 
     for m in _ID_RE.finditer(text):
-        if id_check_digit_ok(m.group()):
+        if strict or id_check_digit_ok(m.group()):
             found.append(Match(ID_NUMBER, m.start(), m.end(), mask_number(ID_NUMBER, m.group())))
             taken.append(m.span())
     for m in _CARD_RE.finditer(text):
@@ -96,16 +103,22 @@ def find_numbers(text: str) -> list[Match]:
         if free(*m.span()):
             found.append(Match(MOBILE, m.start(), m.end(), mask_number(MOBILE, m.group())))
             taken.append(m.span())
+    if strict:
+        for m in _LANDLINE_RE.finditer(text):
+            if free(*m.span()):
+                number = m.group()
+                found.append(Match(MOBILE, m.start(), m.end(), number[:3] + "*" * (len(number) - 7) + number[-4:]))
+                taken.append(m.span())
     return sorted(found, key=lambda match: match.start)
 
 
-def mask_text(text: str) -> str:
+def mask_text(text: str, *, strict: bool = False) -> str:
     """``text`` with every personal number replaced by its masked form."""
     if not text:
         return text
     result = []
     position = 0
-    for match in find_numbers(text):
+    for match in find_numbers(text, strict=strict):
         result.append(text[position : match.start])
         result.append(match.masked)
         position = match.end

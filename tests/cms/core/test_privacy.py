@@ -1,6 +1,6 @@
 """The privacy scanner and masking: ID check digits, Luhn bank cards, mobiles."""
 
-from villages import privacy
+from cms.core import privacy
 
 VALID_ID = "11010519491231002X"
 
@@ -43,3 +43,15 @@ def test_scan_points_at_lines():
     findings = privacy.scan("第一行\n张三 13812345678", "正文")
     assert [f.location for f in findings] == ["正文第 2 行"]
     assert "138****5678" in findings[0].message
+
+
+def test_strict_mode_masks_typos_and_landlines_that_plain_mode_keeps():
+    # A typo in the check digit still identifies a person.
+    typo_id = next(VALID_ID[:17] + d for d in "0123456789" if not privacy.id_check_digit_ok(VALID_ID[:17] + d))
+    text = f"身份证{typo_id}，座机0875-5551234"
+    assert privacy.mask_text(text) == text
+    assert privacy.mask_text(text, strict=True) == f"身份证1101**********{typo_id[-4:]}，座机087*****1234"
+
+
+def test_strict_mode_still_masks_mobiles_once():
+    assert privacy.mask_text("电话13812345678", strict=True) == "电话138****5678"
