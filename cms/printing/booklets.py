@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from cms.printing import fragments
 from cms.printing.guides import booklet_guides, render_booklet
 from cms.printing.models import Booklet
 
@@ -87,6 +88,7 @@ def build_booklet(booklet: Booklet, *, progress: Callable[[str], None] | None = 
         )
         Booklet.objects.filter(pk=booklet.pk, rebuild_requested_at__lte=started).update(rebuild_requested_at=None)
     booklet.refresh_from_db()
+    fragments.prune()  # drop cached parts no booklet or guide has used for a month
     if progress:
         progress(f"已生成第 {version} 版：{pages} 页，{len(guides)} 篇指南")
     return booklet

@@ -95,21 +95,27 @@ def booklet_title(audience: str, topic: str | None = None) -> str:
     return f"{title}·{topic_labels()[topic]}" if topic else title
 
 
-def booklet_html(township, audience: str, guides: list, *, topic: str | None = None, year: int | None = None) -> str:
+def _booklet_sections(guides: list) -> list[TopicSection]:
     sections = group_by_topic(guides)
     for section in sections:
         section.guides = [guide_print_item(guide) for guide in section.guides]
-    return render_to_string(
-        "print/booklet.html",
-        {
-            "township": township,
-            "title": booklet_title(audience, topic),
-            "audience_label": AUDIENCE_LABELS[audience],
-            "year": year or timezone.localdate().year,
-            "sections": sections,
-            "guide_count": len(guides),
-        },
-    )
+    return sections
+
+
+def _booklet_context(township, audience: str, guides: list, topic: str | None, year: int | None) -> dict:
+    return {
+        "township": township,
+        "title": booklet_title(audience, topic),
+        "audience_label": AUDIENCE_LABELS[audience],
+        "year": year or timezone.localdate().year,
+        "guide_count": len(guides),
+    }
+
+
+def booklet_html(township, audience: str, guides: list, *, topic: str | None = None, year: int | None = None) -> str:
+    """The whole booklet as one HTML document (the single-pass print; the benchmark's naive pipeline)."""
+    context = _booklet_context(township, audience, guides, topic, year)
+    return render_to_string("print/booklet.html", {**context, "sections": _booklet_sections(guides)})
 
 
 def render_booklet(
@@ -120,26 +126,34 @@ def render_booklet(
     page_format: str = "A5",
     guides: list | None = None,
     progress: Callable[[str], None] | None = None,
+    year: int | None = None,
 ) -> bytes:
-    """The 一本通 booklet PDF of a township for an audience (optionally one topic)."""
+    """The 一本通 booklet PDF of a township for an audience (optionally one topic).
+
+    Assembled from cached per-guide fragments (assembly.py): only guides whose printed
+    content changed since the last build are laid out again.
+    """
+    from cms.printing import assembly
+
     validate_booklet_request(audience, topic, page_format)
     if guides is None:
         guides = booklet_guides(township, audience, topic)
     if progress:
         progress(f"已选取 {len(guides)} 篇办事指南，正在排版…")
-    html = booklet_html(township, audience, guides, topic=topic)
+    context = _booklet_context(township, audience, guides, topic, year)
+    parts = assembly.prepare_parts(_booklet_sections(guides), context, page_format, progress=progress)
     if progress:
-        progress("正在生成 PDF…")
-    return render_print_pdf(
-        html,
-        title=f"{township.title}{booklet_title(audience, topic)}",
-        author=township.title,
-        page_size=page_format,
+        progress(f"正在合成 PDF（{len(parts.page_topics)} 页，新排版 {parts.printed} 篇）…")
+    return assembly.assemble(
+        parts, page_format, title=f"{township.title}{booklet_title(audience, topic)}", author=township.title
     )
 
 
 def render_guide_pdf(page, request=None, *, page_format: str = "A4") -> bytes:
-    """One guide as PDF: its elements, materials table, step diagram and QR code."""
+    """One guide as a tagged PDF: elements, materials table, step diagram and QR code.
+
+    Cached by the hash of its HTML (fragments.py), so a guide is printed once per content.
+    """
     from cms.core.models import TownshipPage
 
     township = TownshipPage.for_page(page)
@@ -147,7 +161,19 @@ def render_guide_pdf(page, request=None, *, page_format: str = "A4") -> bytes:
         "print/guide.html",
         {"guide": guide_print_item(page, request), "township": township},
     )
-    return render_print_pdf(html, title=page.title, author=township.title if township else "", page_size=page_format)
+    return cached_guide_pdf(html, title=page.title, author=township.title if township else "", page_format=page_format)
+
+
+def cached_guide_pdf(html: str, *, title: str, author: str, page_format: str) -> bytes:
+    """The tagged PDF of a single-guide document, from the print cache or printed and stored."""
+    from cms.printing import fragments
+
+    key = fragments.part_key(f"{title}|{author}|{html}", page_format)
+    pdf = fragments.load("single", key)
+    if pdf is None:
+        pdf = render_print_pdf(html, title=title, author=author, page_size=page_format)
+        fragments.store("single", key, pdf)
+    return pdf
 
 
 def guide_pdf_response(request, page) -> HttpResponse:

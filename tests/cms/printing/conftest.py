@@ -27,3 +27,10 @@ def guides(guide_index):
         make_guide(guide_index, "户口迁移登记", topic="household"),
         make_guide(guide_index, "个体工商户登记", topic="market", for_personal=False, for_enterprise=True),
     ]
+
+
+@pytest.fixture(autouse=True)
+def print_cache(settings, tmp_path):
+    """A fresh print cache per test, so cached fragments never leak between tests."""
+    settings.PRINT_CACHE_DIR = tmp_path / "print-cache"
+    return settings.PRINT_CACHE_DIR
