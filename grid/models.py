@@ -9,6 +9,7 @@ cms.core.services.workdays and stored on the appeal (grid/services/due_dates.py)
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -183,6 +184,10 @@ class AppealStatus(models.TextChoices):
     MERGED = "merged", _("已合并")
 
 
+#: A submitted photo's address (Open311 media_url): http(s) only, at most this long.
+MEDIA_URL_MAX_LENGTH = 500
+MEDIA_URL_SCHEMES = ("http", "https")
+
 OPEN_STATUSES = frozenset(
     {
         AppealStatus.RECEIVED,
@@ -243,6 +248,13 @@ class Appeal(models.Model):
     address = models.CharField(_("地址"), max_length=200, blank=True)
     lat = models.FloatField(_("纬度"), null=True, blank=True)
     lng = models.FloatField(_("经度"), null=True, blank=True)
+    media_url = models.URLField(
+        _("照片链接"),
+        max_length=MEDIA_URL_MAX_LENGTH,
+        blank=True,
+        validators=[URLValidator(schemes=MEDIA_URL_SCHEMES)],
+        help_text=_("提交方给出的照片地址（http 或 https），如 Open311 的 media_url"),
+    )
     appellant_name = models.CharField(_("诉求人姓名"), max_length=40, blank=True)
     appellant_phone = models.CharField(_("诉求人电话"), max_length=20, blank=True)
     appellant_id_number = models.CharField(_("诉求人身份证号"), max_length=18, blank=True)
@@ -271,6 +283,9 @@ class Appeal(models.Model):
         verbose_name=_("承办人"),
     )
     received_at = models.DateTimeField(_("受理时间"), default=timezone.now, db_index=True)
+    #: The local dates of received_at and closed_at, kept by save() (sync_local_days): the
+    #: dashboards group and count working days by them without a time-zone conversion per row.
+    received_on = models.DateField(_("受理日期"), null=True, blank=True, editable=False)
     clock_started_on = models.DateField(
         _("计时起始日"), null=True, blank=True, help_text=_("受理日；重办时为重办之日。办理期限由此起算")
     )
@@ -278,6 +293,7 @@ class Appeal(models.Model):
     extension_days = models.PositiveSmallIntegerField(_("已批准延期（工作日）"), default=0)
     extension_requested_days = models.PositiveSmallIntegerField(_("申请延期（工作日）"), default=0)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True, editable=False)
     satisfaction = models.CharField(_("满意度"), max_length=30, choices=Satisfaction.choices, null=True, blank=True)
     paused_since = models.DateField(_("挂起日期"), null=True, blank=True)
     paused_working_days = models.PositiveIntegerField(_("累计挂起（工作日）"), default=0)
@@ -317,6 +333,19 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return self.serial
+
+    def save(self, *args, **kwargs):
+        self.sync_local_days()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            derived = {"received_at": "received_on", "closed_at": "closed_on"}
+            kwargs["update_fields"] = {*update_fields, *(derived[f] for f in update_fields if f in derived)}
+        super().save(*args, **kwargs)
+
+    def sync_local_days(self) -> None:
+        """received_on / closed_on from the timestamps (call before bulk_create; save() does it itself)."""
+        self.received_on = timezone.localdate(self.received_at) if self.received_at else None
+        self.closed_on = timezone.localdate(self.closed_at) if self.closed_at else None
 
     @property
     def is_open(self) -> bool:

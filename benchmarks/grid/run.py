@@ -6,10 +6,12 @@ grid data before each run; never the project database):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_grid \\
         .venv/bin/python -m benchmarks.grid.run --clients 8 --intake 2000 --appeals 100000
 
-1. intake: `--clients` threads, each with its own connection, receive appeals through
-   grid.actions.ReceiveAction (the action layer every channel uses); appeals/s over the
-   wall-clock time, then a check that none was lost and the serials are unique and gap-free;
-2. dashboard: `--appeals` appeals bulk-inserted over 12 months, then the three dashboard
+1. intake: `--clients` client processes (`--client-mode thread`: threads of this process,
+   as in runs before 2026-11-21 afternoon), each with its own connection, receive appeals
+   through grid.actions.ReceiveAction (the action layer every channel uses); appeals/s over
+   the wall-clock time, then a check that none was lost and the serials are unique and gap-free;
+2. dashboard: `--appeals` appeals bulk-inserted over 12 months (with their stored local
+   days, as Appeal.save() would write them), then the three dashboard
    tables (month, grid, category) timed after one warm-up; median and max of `--rounds`;
 3. import: `--import-rows` grid units (CSV, UTF-8) and then as many grid workers through
    grid.resources and cms.core.imports.running.run_import (the path of `import_grid`),
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing
 import os
 import platform
 import random
@@ -124,43 +127,82 @@ def bench_import(township, *, rows: int) -> dict:
     return results
 
 
-def bench_intake(township, categories, grids, user, *, clients: int, total: int) -> dict:
+def _receive_many(township, categories, grids, user, *, seed: int, count: int) -> None:
+    """One client: ``count`` intakes through ReceiveAction on its own connection."""
+    from grid.actions import ReceiveAction
+
+    rng = random.Random(seed)
+    for _ in range(count):
+        data = {
+            "category": rng.choice(categories),
+            "grid_unit": rng.choice(grids),
+            "source": "hotline",
+            "description": "路灯不亮，影响夜间出行",
+            "appellant_name": "张三",
+            "appellant_phone": "13812345678",
+        }
+        ReceiveAction(township, user, data=data).execute()
+
+
+def _client_process(args, barrier, errors) -> None:
     from django.db import connection
 
-    from grid.actions import ReceiveAction
+    barrier.wait()
+    try:
+        _receive_many(*args[:4], seed=args[4], count=args[5])
+    except Exception as exc:  # noqa: BLE001 - reported in the table
+        errors.put(repr(exc))
+    finally:
+        connection.close()
+
+
+def bench_intake(township, categories, grids, user, *, clients: int, total: int, mode: str = "process") -> dict:
+    """Appeals/s with ``clients`` concurrent clients: processes (like web workers) or threads of this process.
+
+    Threads share one interpreter lock: a thread that holds the serial-number row lock must
+    win the GIL back after each of its round trips, which is not what concurrent web
+    workers (separate processes) see; "thread" is kept to compare with earlier runs.
+    """
+    from django.db import connection, connections
+
     from grid.models import Appeal
 
     per_client = total // clients
     errors: list[str] = []
-    barrier = threading.Barrier(clients + 1)
+    if mode == "process":
+        context = multiprocessing.get_context("fork")
+        barrier, queue = context.Barrier(clients + 1), context.Queue()
+        connections.close_all()  # never share a connection with the forked clients
+        workers = [
+            context.Process(
+                target=_client_process, args=((township, categories, grids, user, n, per_client), barrier, queue)
+            )
+            for n in range(clients)
+        ]
+    else:
+        barrier = threading.Barrier(clients + 1)
 
-    def worker(seed: int) -> None:
-        rng = random.Random(seed)
-        barrier.wait()
-        try:
-            for _ in range(per_client):
-                data = {
-                    "category": rng.choice(categories),
-                    "grid_unit": rng.choice(grids),
-                    "source": "hotline",
-                    "description": "路灯不亮，影响夜间出行",
-                    "appellant_name": "张三",
-                    "appellant_phone": "13812345678",
-                }
-                ReceiveAction(township, user, data=data).execute()
-        except Exception as exc:  # noqa: BLE001 - reported in the table
-            errors.append(repr(exc))
-        finally:
-            connection.close()
+        def run_thread(seed: int) -> None:
+            barrier.wait()
+            try:
+                _receive_many(township, categories, grids, user, seed=seed, count=per_client)
+            except Exception as exc:  # noqa: BLE001 - reported in the table
+                errors.append(repr(exc))
+            finally:
+                connection.close()
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
+        workers = [threading.Thread(target=run_thread, args=(n,)) for n in range(clients)]
+    for worker in workers:
+        worker.start()
     barrier.wait()
     started = time.perf_counter()
-    for thread in threads:
-        thread.join()
+    for worker in workers:
+        worker.join()
     elapsed = time.perf_counter() - started
+    if mode == "process":
+        while not queue.empty():
+            errors.append(queue.get())
+        errors.extend(f"client exit code {w.exitcode}" for w in workers if w.exitcode)
     serials = list(Appeal.objects.filter(township=township).values_list("serial", flat=True))
     numbers = sorted(int(s.rsplit("-", 1)[1]) for s in serials)
     expected = per_client * clients
@@ -193,20 +235,20 @@ def load_appeals(township, categories, grids, *, count: int, today: dt.date) -> 
         status = rng.choice(statuses)
         closed = status in (AppealStatus.ARCHIVED, AppealStatus.CLOSED, AppealStatus.VISITED)
         closed_at = received + dt.timedelta(days=rng.randrange(0, 15), hours=2) if closed else None
-        batch.append(
-            Appeal(
-                township=township,
-                serial=f"BULK-{n:07d}",
-                category=rng.choice(categories),
-                grid_unit=rng.choice(grids),
-                description="批量数据",
-                status=status,
-                received_at=received,
-                due_on=received_day + dt.timedelta(days=7),
-                closed_at=closed_at,
-                satisfaction=rng.choice(answers) if closed else None,
-            )
+        appeal = Appeal(
+            township=township,
+            serial=f"BULK-{n:07d}",
+            category=rng.choice(categories),
+            grid_unit=rng.choice(grids),
+            description="批量数据",
+            status=status,
+            received_at=received,
+            due_on=received_day + dt.timedelta(days=7),
+            closed_at=closed_at,
+            satisfaction=rng.choice(answers) if closed else None,
         )
+        appeal.sync_local_days()  # what save() does; bulk_create does not call save()
+        batch.append(appeal)
         if len(batch) == 5000:
             Appeal.objects.bulk_create(batch)
             batch = []
@@ -242,6 +284,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument(
+        "--client-mode",
+        choices=("process", "thread"),
+        default="process",
+        help="intake clients as separate processes (like web workers; default) or threads of one process",
+    )
     parser.add_argument("--intake", type=int, default=2000, help="appeals received in total by all clients")
     parser.add_argument("--appeals", type=int, default=100_000, help="appeals behind the dashboard")
     parser.add_argument("--rounds", type=int, default=5)
@@ -254,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
 
     today = timezone.localdate()
     township, categories, grids, user = _world()
-    intake = bench_intake(township, categories, grids, user, clients=args.clients, total=args.intake)
+    intake = bench_intake(
+        township, categories, grids, user, clients=args.clients, total=args.intake, mode=args.client_mode
+    )
     load_seconds = load_appeals(township, categories, grids, count=args.appeals, today=today)
     dashboard = bench_dashboard(township, rounds=args.rounds, today=today)
     import_rows = []
@@ -275,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "| measure | result |",
         "|---|---|",
-        f"| intake: {intake['appeals']} appeals by {args.clients} clients through ReceiveAction | "
+        f"| intake: {intake['appeals']} appeals by {args.clients} client "
+        f"{'processes' if args.client_mode == 'process' else 'threads'} through ReceiveAction | "
         f"{intake['seconds']:.2f} s = {intake['rate']:.0f} appeals/s |",
         f"| intake: saved / unique / gap-free serials | {intake['saved']} / {intake['unique']} / "
         f"{intake['gap_free']} |",

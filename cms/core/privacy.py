@@ -12,6 +12,9 @@ and ``mask_text`` replaces each with its masked form, e.g. ``3621**********1234`
 ``mask_text(text, strict=True)`` is for text typed by the public: it also masks
 ID-shaped numbers whose check digit is wrong (typos still identify a person) and
 landline numbers (0xxx-xxxxxxx).
+
+Whole fields that hold one value (an appellant's phone, ID number, name) are masked
+with ``mask_phone``, ``mask_id_number`` and ``mask_name`` — the same shapes as in text.
 """
 
 from __future__ import annotations
@@ -63,6 +66,32 @@ def mask_number(kind: str, number: str) -> str:
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 
+def mask_phone(phone: str) -> str:
+    """A whole phone field: 13812345678 → 138****5678, 0871-1234567 → 087*****4567; short numbers keep 2 digits."""
+    phone = (phone or "").strip()
+    if not phone:
+        return ""
+    if len(phone) >= 11:
+        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    return "*" * max(1, len(phone) - 2) + phone[-2:]
+
+
+def mask_id_number(id_number: str) -> str:
+    """A whole ID-number field: 530581199001011234 → 5305**********1234; 8 characters or fewer: all stars."""
+    id_number = (id_number or "").strip()
+    if len(id_number) <= 8:
+        return "*" * len(id_number)
+    return mask_number(ID_NUMBER, id_number)
+
+
+def mask_name(name: str) -> str:
+    """A person's name: 张三 → 张*, 欧阳娜娜 → 欧***; empty stays empty."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    return name[0] + "*" * max(1, len(name) - 1)
+
+
 @dataclass(frozen=True)
 class Match:
     """One personal number inside one string: where it is and what it looks like masked."""
@@ -106,8 +135,7 @@ def find_numbers(text: str, *, strict: bool = False) -> list[Match]:
     if strict:
         for m in _LANDLINE_RE.finditer(text):
             if free(*m.span()):
-                number = m.group()
-                found.append(Match(MOBILE, m.start(), m.end(), number[:3] + "*" * (len(number) - 7) + number[-4:]))
+                found.append(Match(MOBILE, m.start(), m.end(), mask_phone(m.group())))
                 taken.append(m.span())
     return sorted(found, key=lambda match: match.start)
 

@@ -143,8 +143,14 @@ class AppealAction:
         raise NotImplementedError
 
     def write_event(self, *, from_status: str, to_status: str, note: str | None = None) -> AppealEvent:
+        event = self.build_event(from_status=from_status, to_status=to_status, note=note)
+        event.save(force_insert=True)
+        return event
+
+    def build_event(self, *, from_status: str, to_status: str, note: str | None = None) -> AppealEvent:
+        """The timeline entry of this action, not yet saved."""
         label = self.actor_label or (self.worker.name if self.user and self.worker else actor_label_for(self.user))
-        return AppealEvent.objects.create(
+        return AppealEvent(
             appeal=self.appeal,
             action=self.name,
             from_status=from_status,

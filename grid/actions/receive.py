@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 
 from cms.core.models import TownshipPage
 from grid.actions.base import AppealAction, actor_label_for
 from grid.exceptions import AppealActionError, AppealForbidden
-from grid.models import Appeal, AppealCategory, AppealSource, AppealStatus, GridUnit, GridWorker
+from grid.models import (
+    MEDIA_URL_MAX_LENGTH,
+    MEDIA_URL_SCHEMES,
+    Appeal,
+    AppealCategory,
+    AppealSource,
+    AppealStatus,
+    GridUnit,
+    GridWorker,
+)
 from grid.services.due_dates import compute_due_on
-from grid.services.serials import allocate_serial
+from grid.services.serials import allocate_serial, ensure_counter, insert_with_serial
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 ID_NUMBER_RE = re.compile(r"^\d{17}[\dXx]$")
@@ -26,6 +37,7 @@ FIELDS = (
     "address",
     "lat",
     "lng",
+    "media_url",
     "appellant_name",
     "appellant_phone",
     "appellant_id_number",
@@ -37,6 +49,16 @@ FIELDS = (
 def validate_phone(phone: str) -> None:
     if phone and not PHONE_RE.match(phone):
         raise AppealActionError(f"电话号码格式有误「{phone}」，应为11位手机号或带区号的固定电话")
+
+
+def validate_media_url(url: str) -> None:
+    """A photo's address: an absolute http(s) URL of at most MEDIA_URL_MAX_LENGTH characters."""
+    if len(url) > MEDIA_URL_MAX_LENGTH:
+        raise AppealActionError(f"照片链接不能超过 {MEDIA_URL_MAX_LENGTH} 个字符")
+    try:
+        URLValidator(schemes=MEDIA_URL_SCHEMES)(url)
+    except ValidationError:
+        raise AppealActionError("照片链接应为以 http:// 或 https:// 开头的网址") from None
 
 
 class ReceiveAction(AppealAction):
@@ -104,6 +126,10 @@ class ReceiveAction(AppealAction):
         if id_number and not ID_NUMBER_RE.match(id_number):
             raise AppealActionError("身份证号码格式有误，应为18位")
         data["appellant_id_number"] = id_number.upper()
+        media_url = str(data.get("media_url") or "").strip()
+        if media_url:
+            validate_media_url(media_url)
+        data["media_url"] = media_url
         for key in ("lat", "lng"):
             value = data.get(key)
             if value in ("", None):
@@ -137,7 +163,9 @@ class ReceiveAction(AppealAction):
         commits (that is what keeps the numbers gap-free), so nothing that can run without
         the number — validation, category / grid / worker lookups, the working-day due
         date, the actor label — runs while it is held: only the counter UPDATE, the appeal
-        INSERT and the event INSERT do.
+        INSERT and the event INSERT do. On PostgreSQL those three are one statement
+        (serials.insert_with_serial), which outside an atomic block also commits in the
+        same round trip.
         """
         self.check()
         data = self.data
@@ -157,6 +185,15 @@ class ReceiveAction(AppealAction):
                 self.actor_label = "群众（网上提交）" if appeal.source == AppealSource.ONLINE else actor_label_for(None)
             else:
                 self.actor_label = self.worker.name if self.worker else actor_label_for(self.user)
+        if transaction.get_connection().vendor == "postgresql":
+            appeal.sync_local_days()  # what save() would do
+            event = self.build_event(from_status="", to_status=appeal.status)
+            year = self.today.year
+            if insert_with_serial(appeal, event, township=self.township, year=year):
+                return appeal
+            ensure_counter(township=self.township, year=year)  # the first appeal of the year
+            if insert_with_serial(appeal, event, township=self.township, year=year):
+                return appeal
         with transaction.atomic():
             appeal.serial = allocate_serial(township=self.township, year=self.today.year)
             appeal.save(force_insert=True)

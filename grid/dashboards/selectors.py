@@ -3,13 +3,16 @@
 Every figure is for a cohort: the appeals *received* in the period (merged duplicates
 left out), grouped by month of receipt, grid unit or category. One GROUP BY query per
 table, whatever the number of appeals: conditional counts for received, closed, closed
-on time, open and overdue and the three satisfaction answers, and a sum of handling days.
+on time, open and overdue and the three satisfaction answers, and a sum of handling days;
+grids and categories get their names from a second query of a few dozen rows.
 
 Handling time in working days needs the calendar (holidays, make-up workdays). It is
 the difference of a per-day "working-day ordinal" (working days since an epoch), which
 SQL computes: Mon–Fri by arithmetic on the day number, plus the calendar's exceptions
-inside the period as a balanced CASE (a few comparisons per row). Suspended working
-days (paused_working_days) are subtracted.
+inside the period as a balanced CASE of timestamp comparisons (a few per row). Suspended
+working days (paused_working_days) are subtracted. Local dates come from the stored
+received_on / closed_on (kept by Appeal.save()), so no row needs a time-zone conversion;
+a row written around save() (bulk_create, update()) falls back to converting its timestamp.
 
 On-time rate = closed on time / (closed + open overdue): an appeal still open past its
 due date counts against the rate instead of vanishing from it (REFERENCE.md).
@@ -21,12 +24,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db.models import Case, Count, ExpressionWrapper, F, Func, IntegerField, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Least, Mod, TruncDate, TruncMonth
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least, Mod, TruncDate, TruncMonth
 from django.utils import timezone
 
 from cms.core.services.workdays import get_calendar
-from grid.models import OPEN_STATUSES, Appeal, AppealStatus, Satisfaction
+from grid.models import OPEN_STATUSES, Appeal, AppealCategory, AppealStatus, GridUnit, Satisfaction
 from grid.services.privacy import CONFIDENTIAL_LABEL
 
 Breakdown = Literal["month", "grid", "category"]
@@ -122,26 +138,38 @@ def cohort(flt: DashboardFilter) -> QuerySet[Appeal]:
 
 
 def _group_fields(breakdown: str, public: bool) -> tuple[dict, list[str]]:
-    """(annotations, value names) that identify a group; the first name is the group key."""
+    """(annotations, value names) that identify a group; the first name is the group key.
+
+    Groups are keyed by the appeal's own columns only (no joined names): PostgreSQL then
+    hash-aggregates into a few dozen groups instead of sorting 100k rows by grid or
+    category name, which cost more than all the figures together. The names come from
+    ``_labels`` in a second, small query.
+    """
     if breakdown == "month":
-        return {"g_month": TruncMonth("received_at")}, ["g_month"]
+        return {"g_month": TruncMonth(local_day("received_at"), output_field=DateField())}, ["g_month"]
     if breakdown == "grid":
         if public:
             # A confidential appeal never tells the public which grid it came from.
-            grid = {"g_grid": F("grid_unit_id"), "g_confidential": F("is_confidential")}
-            return grid, ["g_grid", "g_confidential", "grid_unit__code", "grid_unit__name"]
-        return {"g_grid": F("grid_unit_id")}, ["g_grid", "grid_unit__code", "grid_unit__name"]
+            return {"g_grid": F("grid_unit_id"), "g_confidential": F("is_confidential")}, ["g_grid", "g_confidential"]
+        return {"g_grid": F("grid_unit_id")}, ["g_grid"]
     if breakdown == "category":
-        return {"g_category": F("category_id")}, [
-            "g_category",
-            "category__code",
-            "category__name",
-            "category__parent__name",
-        ]
+        return {"g_category": F("category_id")}, ["g_category"]
     raise ValueError(f"unknown breakdown {breakdown!r}")
 
 
-def _key_and_label(breakdown: str, values: dict, public: bool) -> tuple[object, str]:
+def _labels(breakdown: str, keys: set) -> dict:
+    """Display names of the grid units or categories among ``keys`` (one query; none for months)."""
+    keys = {key for key in keys if isinstance(key, int)}
+    if breakdown == "grid" and keys:
+        units = GridUnit.objects.filter(pk__in=keys).values_list("pk", "code", "name")
+        return {pk: f"{code} {name}" for pk, code, name in units}
+    if breakdown == "category" and keys:
+        categories = AppealCategory.objects.filter(pk__in=keys).values_list("pk", "name", "parent__name")
+        return {pk: f"{parent} / {name}" if parent else name for pk, name, parent in categories}
+    return {}
+
+
+def _key_and_label(breakdown: str, values: dict, public: bool, labels: dict) -> tuple[object, str]:
     if breakdown == "month":
         month = values["g_month"]
         month = month.date() if isinstance(month, dt.datetime) else month
@@ -151,10 +179,17 @@ def _key_and_label(breakdown: str, values: dict, public: bool) -> tuple[object, 
             return CONFIDENTIAL_KEY, CONFIDENTIAL_LABEL
         if values["g_grid"] is None:
             return None, UNASSIGNED_LABEL
-        return values["g_grid"], f"{values['grid_unit__code']} {values['grid_unit__name']}"
-    parent = values["category__parent__name"]
-    name = values["category__name"]
-    return values["g_category"], f"{parent} / {name}" if parent else name
+        return values["g_grid"], labels.get(values["g_grid"], "")
+    return values["g_category"], labels.get(values["g_category"], "")
+
+
+#: The stored local date of each timestamp (Appeal.sync_local_days).
+LOCAL_DAY_FIELDS = {"received_at": "received_on", "closed_at": "closed_on"}
+
+
+def local_day(field: str):
+    """The local date of a timestamp field: its stored copy, or (rows written around save()) the conversion."""
+    return Coalesce(F(LOCAL_DAY_FIELDS[field]), TruncDate(field), output_field=DateField())
 
 
 class DayNumber(Func):
@@ -171,18 +206,29 @@ class DayNumber(Func):
         return f"CAST(julianday({sql}) - julianday('{EPOCH_SUNDAY.isoformat()}') AS INTEGER)", params
 
 
-def _step_tree(day, points: list[tuple[dt.date, int]], low: int, high: int, base: int):
-    """A balanced CASE over the calendar's change points: the adjustment in force on `day`."""
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def _step_tree(field: str, points: list[tuple[dt.date, int]], low: int, high: int, base: int):
+    """A balanced CASE over the calendar's change points: the adjustment in force on the local day of `field`.
+
+    Each test compares the stored timestamp with a local midnight (``field < '2026-05-01 00:00+08'``),
+    which is the same as comparing its local date but needs no time-zone conversion per row.
+    """
     if low >= high:
         return Value(base)
     mid = (low + high) // 2
-    before = _step_tree(day, points, low, mid, base)
-    after = _step_tree(day, points, mid + 1, high, base + sum(step for _, step in points[low : mid + 1]))
-    return Case(When(**{f"{day}__lt": points[mid][0]}, then=before), default=after, output_field=IntegerField())
+    before = _step_tree(field, points, low, mid, base)
+    after = _step_tree(field, points, mid + 1, high, base + sum(step for _, step in points[low : mid + 1]))
+    when = When(**{f"{field}__lt": _local_midnight(points[mid][0])}, then=before)
+    return Case(when, default=after, output_field=IntegerField())
 
 
-def working_day_ordinal(day: str, first: dt.date, last: dt.date):
-    """SQL for the working-day ordinal of a date annotation: ordinal(b) − ordinal(a) = working days in (a, b].
+def working_day_ordinal(field: str, first: dt.date, last: dt.date):
+    """SQL for the working-day ordinal of a datetime field's local date.
+
+    ordinal(b) − ordinal(a) = working days in (a, b].
 
     Mon–Fri days come from arithmetic (n = days since a Sunday: 5·⌊n/7⌋ + min(n mod 7, 5));
     the calendar's exceptions between `first` and `last` are a balanced CASE of steps:
@@ -193,25 +239,25 @@ def working_day_ordinal(day: str, first: dt.date, last: dt.date):
         [(d, 1) for d in calendar.workdays if d.weekday() >= 5 and first <= d <= last]
         + [(d, -1) for d in calendar.holidays if d.weekday() < 5 and first <= d <= last]
     )
-    number = DayNumber(F(day))
+    number = DayNumber(local_day(field))
     weekdays = number / Value(7) * Value(5) + Least(Mod(number, Value(7)), Value(5))
-    return ExpressionWrapper(weekdays + _step_tree(day, points, 0, len(points), 0), output_field=IntegerField())
+    return ExpressionWrapper(weekdays + _step_tree(field, points, 0, len(points), 0), output_field=IntegerField())
 
 
 def dashboard_table(flt: DashboardFilter, breakdown: Breakdown, *, today: dt.date | None = None) -> DashboardTable:
-    """The figures per group for one breakdown, plus their total; one SQL query."""
+    """The figures per group for one breakdown, plus their total: one aggregate query (and one for the names)."""
     today = today or timezone.localdate()
     annotations, names = _group_fields(breakdown, flt.public)
     closed = Q(status__in=CLOSED_STATUSES)
     handled = closed & Q(closed_at__isnull=False)
     open_overdue = Q(status__in=OPEN_STATUSES - {AppealStatus.SUSPENDED}, due_on__lt=today)
     on_time = closed & Q(closed_day__lte=F("due_on"))
-    base = cohort(flt).annotate(closed_day=TruncDate("closed_at"), received_day=TruncDate("received_at"), **annotations)
+    base = cohort(flt).annotate(closed_day=local_day("closed_at"), **annotations)
     # Closing days lie between the first received day and today (or the period's end, if later).
     last = max(flt.end, today)
     handling = (
-        working_day_ordinal("closed_day", flt.start, last)
-        - working_day_ordinal("received_day", flt.start, last)
+        working_day_ordinal("closed_at", flt.start, last)
+        - working_day_ordinal("received_at", flt.start, last)
         - F("paused_working_days")
     )
 
@@ -228,8 +274,10 @@ def dashboard_table(flt: DashboardFilter, breakdown: Breakdown, *, today: dt.dat
         n_handled=Count("id", filter=handled),
         n_handling_days=Sum(handling, filter=handled),
     )
-    for values in figures.order_by():
-        key, label = _key_and_label(breakdown, values, flt.public)
+    figures = list(figures.order_by())
+    labels = _labels(breakdown, {values[names[0]] for values in figures})
+    for values in figures:
+        key, label = _key_and_label(breakdown, values, flt.public, labels)
         row = rows_by_key.get(key)
         if row is None:
             row = rows_by_key[key] = MetricsRow(key=key, label=label)

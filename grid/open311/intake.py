@@ -5,7 +5,8 @@ API keys are the API tokens of cms.api (ApiToken; created in the admin or with
 user must have Wagtail admin access and may receive appeals (grid.add_appeal, or a
 grid-worker record), the same rule as every other intake form. The appeal is created by
 ReceiveAction with source 网上提交, so its serial, due date and first timeline entry are
-made exactly as for the other channels.
+made exactly as for the other channels; media_url (a photo's http(s) address, at most
+500 characters) is checked there and stored on the appeal.
 """
 
 from __future__ import annotations
@@ -101,10 +102,10 @@ def receive_posted_request(*, township: TownshipPage, user, params) -> Appeal:
         # Chinese names put the family name first.
         "appellant_name": f"{posted.last_name}{posted.first_name}",
         "appellant_phone": posted.phone,
+        "media_url": posted.media_url,
     }
-    note = f"Open311 接口提交；附件链接：{posted.media_url[:500]}" if posted.media_url else "Open311 接口提交"
     try:
-        return ReceiveAction(township, user, data=data, note=note).execute()
+        return ReceiveAction(township, user, data=data, note="Open311 接口提交").execute()
     except AppealForbidden as exc:
         raise Open311Error(403, exc.message) from None
     except AppealActionError as exc:

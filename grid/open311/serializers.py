@@ -2,7 +2,8 @@
 
 The appellant's name, phone and ID number are never part of a request element; phone
 and ID numbers typed into the description are masked with grid/services/privacy.py.
-A confidential appeal (是否保密) shows neither its grid unit nor its address or position.
+A confidential appeal (是否保密) shows neither its grid unit nor its address, position or
+photo (media_url).
 """
 
 from __future__ import annotations
@@ -83,5 +84,5 @@ def request_element(appeal: Appeal, *, today: dt.date | None = None) -> dict:
         "zipcode": None,
         "lat": None if confidential else appeal.lat,
         "long": None if confidential else appeal.lng,
-        "media_url": None,
+        "media_url": (appeal.media_url or None) if not confidential else None,
     }

@@ -3,9 +3,11 @@
 Used alike by the admin, the public pages, the Open311 API and the xlsx export:
 
     appellant_identity(appeal, user, purpose="admin_detail")  → AppellantIdentity (masked or full, logged)
-    mask_name / mask_phone / mask_id_number                    → the masked strings
     public_grid_label(appeal)                                  → grid name, or "（保密）" for confidential appeals
     log_identity_access(user=…, appeals=…, purpose=…)          → for bulk views such as exports
+
+The masked shapes themselves (mask_name, mask_phone, mask_id_number) come from
+cms.core.privacy, the one masking module of the product.
 """
 
 from __future__ import annotations
@@ -13,39 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cms.core.privacy import mask_id_number, mask_name, mask_phone
 from grid.models import Appeal, IdentityAccessLog
 
 IDENTITY_PERMISSION = "grid.view_appellant_identity"
 ANONYMOUS_LABEL = "匿名"
 CONFIDENTIAL_LABEL = "（保密）"
-
-
-def mask_name(name: str) -> str:
-    """张三 → 张*, 欧阳娜娜 → 欧***; empty stays empty."""
-    name = (name or "").strip()
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
-
-
-def mask_phone(phone: str) -> str:
-    """13812345678 → 138****5678; short numbers keep only their last 2 digits."""
-    phone = (phone or "").strip()
-    if not phone:
-        return ""
-    if len(phone) >= 11:
-        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-    return "*" * max(1, len(phone) - 2) + phone[-2:]
-
-
-def mask_id_number(id_number: str) -> str:
-    """530581199001011234 → 5305**********1234."""
-    id_number = (id_number or "").strip()
-    if not id_number:
-        return ""
-    if len(id_number) <= 8:
-        return "*" * len(id_number)
-    return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:]
 
 
 def can_view_identity(user) -> bool:

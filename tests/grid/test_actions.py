@@ -10,7 +10,7 @@ from django.utils import timezone
 from cms.core.models import CalendarDay, CalendarYear
 from grid.actions import ACTIONS, allowed_actions, perform_appeal_action
 from grid.exceptions import AppealActionError, AppealConflict, AppealForbidden
-from grid.models import AppealEvent, AppealStatus, Satisfaction
+from grid.models import Appeal, AppealEvent, AppealStatus, Satisfaction
 from tests.grid.factories import make_user, make_worker, receive
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +43,12 @@ class TestAppealLifecycle:
             ("visit", dispatcher, {"satisfaction": Satisfaction.SATISFIED}),
             ("archive", dispatcher, {}),
         ]
+        assert appeal.received_on == timezone.localdate(appeal.received_at) and appeal.closed_on is None
         for name, user, kwargs in steps:
             appeal = perform_appeal_action(appeal, user, name, **kwargs)
+            stored = Appeal.objects.values_list("closed_at", "closed_on").get(pk=appeal.pk)
+            # the dashboards' stored local closing day follows every action, reopening (重办) included
+            assert stored[1] == (timezone.localdate(stored[0]) if stored[0] else None), name
         assert appeal.status == AppealStatus.ARCHIVED
         assert appeal.satisfaction == Satisfaction.SATISFIED
         assert appeal.closed_at is not None

@@ -255,3 +255,90 @@ class TestAdminImport:
         client.force_login(make_user("viewer", "grid.view_gridunit", "wagtailadmin.access_admin"))
         response = client.get(self.URL)
         assert response.status_code in (302, 403)
+
+
+def run_resource(resource_class, township, content: bytes, *, dry_run=False):
+    from cms.core.imports.reading import read_spreadsheet
+    from cms.core.imports.running import run_import
+
+    return run_import(resource_class(township=township), read_spreadsheet(content, "grid.csv"), dry_run=dry_run)
+
+
+def worker_rows(count: int, *, unit="MG-01") -> list[list]:
+    return [[f"网格员{n}", f"199{n:08d}", "专职网格员", unit, ""] for n in range(count)]
+
+
+class TestBulkImport:
+    """Rows are written in bulk batches of 1,000; the import stays all-or-nothing and row-by-row in its messages."""
+
+    def test_a_bad_row_after_a_written_batch_still_saves_nothing(self, township, villages):
+        from grid.resources import GridWorkerResource
+
+        make_units(township, villages)
+        rows = worker_rows(1200) + [["坏行", "1234", "", "MG-77", ""]]
+        report = run_resource(GridWorkerResource, township, csv_bytes(WORKER_HEADERS, rows))
+        assert not report.saved
+        assert report.errors == [
+            "第 1202 行【手机号】：电话号码格式有误「1234」，"
+            "应为11位手机号（如 13812345678）或带区号的固定电话（如 0871-1234567）",
+            "第 1202 行【网格编码】：找不到网格编码「MG-77」，请先导入网格或检查编码",
+        ]
+        assert not GridWorker.objects.exists()
+
+    def test_queries_do_not_grow_with_the_rows(self, township, villages, django_assert_max_num_queries):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from grid.resources import GridWorkerResource
+
+        make_units(township, villages)
+        with CaptureQueriesContext(connection) as small:
+            assert run_resource(GridWorkerResource, township, csv_bytes(WORKER_HEADERS, worker_rows(3))).saved
+        GridWorker.objects.all().delete()
+        rows = worker_rows(60, unit="MG-02")
+        rows[0][2] = "网格长"
+        with django_assert_max_num_queries(len(small) + 1):  # + the one UPDATE that sets the new leader
+            assert run_resource(GridWorkerResource, township, csv_bytes(WORKER_HEADERS, rows)).saved
+        assert GridWorker.objects.count() == 60
+        assert GridUnit.objects.get(code="MG-02").leader.phone == "19900000000"
+
+    def test_mixed_new_and_updated_rows(self, township, villages):
+        from grid.resources import GridUnitResource
+
+        GridUnit.objects.create(township=township, code="MG-01", name="旧名", households=1)
+        rows = [["MG-01", "新名", "大村", "上寨", 5, 20, ""], ["MG-02", "下寨网格", "大村", "下寨", "", "", ""]]
+        report = run_resource(GridUnitResource, township, csv_bytes(UNIT_HEADERS, rows))
+        assert report.saved and report.totals == {"new": 1, "update": 1, "skip": 0, "error": 0}
+        updated = GridUnit.objects.get(code="MG-01")
+        assert (updated.name, updated.households, updated.population, updated.natural_village.name) == (
+            "新名",
+            5,
+            20,
+            "上寨",
+        )
+        assert GridUnit.objects.get(code="MG-02").natural_village.name == "下寨"
+
+    def test_a_database_refusal_is_a_file_error_and_saves_nothing(self, township, villages, monkeypatch):
+        from django.db import IntegrityError
+
+        from grid.resources import GridUnitResource
+
+        def refuse(*args, **kwargs):
+            raise IntegrityError("duplicate key value violates unique constraint")
+
+        monkeypatch.setattr(GridUnit.objects, "bulk_create", refuse)
+        report = run_resource(GridUnitResource, township, csv_bytes(UNIT_HEADERS, UNITS))
+        assert not report.saved
+        assert report.file_errors == ["数据库拒绝保存（duplicate key value violates unique constraint）"]
+        assert not GridUnit.objects.exists()
+
+    def test_dry_run_announces_the_leader_and_saves_nothing(self, township, villages):
+        from grid.resources import GridWorkerResource
+
+        make_units(township, villages)
+        rows = [["张三", "13812345678", "网格长", "MG-01", ""]]
+        report = run_resource(GridWorkerResource, township, csv_bytes(WORKER_HEADERS, rows), dry_run=True)
+        assert report.notices == ["将设为网格长：MG-01 网格MG-01：张三"]
+        assert [row.label for row in report.rows] == ["张三（网格长）"]
+        assert not GridWorker.objects.exists()
+        assert GridUnit.objects.get(code="MG-01").leader is None

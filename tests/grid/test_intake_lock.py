@@ -1,10 +1,14 @@
-"""Intake holds the serial-number lock as briefly as possible: after the counter UPDATE only the two INSERTs."""
+"""Intake holds the serial-number lock as briefly as possible: after the counter UPDATE only the two INSERTs.
+
+On PostgreSQL the UPDATE and both INSERTs are one statement (grid.services.serials.insert_with_serial).
+"""
 
 from __future__ import annotations
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from grid.models import AppealSerial
 from tests.grid.factories import make_user, make_worker, receive
@@ -28,11 +32,20 @@ def test_only_the_appeal_and_its_event_are_written_under_the_lock(township, setu
         user = make_user("dispatcher", "grid.add_appeal", "grid.change_appeal")
     with CaptureQueriesContext(connection) as queries:
         appeal = receive(township, setup, user=user, **({"source": "online"} if user is None else {}))
-    assert statements_after_serial(queries.captured_queries) == [
-        'INSERT INTO "grid_appeal"',
-        'INSERT INTO "grid_appealevent"',
-    ]
+    if connection.vendor == "postgresql":
+        # One statement numbers the appeal and inserts it and its event; nothing else comes after it.
+        [last] = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]][-1:]
+        assert last.startswith('WITH n AS (UPDATE "grid_appealserial"')
+        assert 'INSERT INTO "grid_appeal" (' in last and 'INSERT INTO "grid_appealevent" (' in last
+        assert sum("grid_appealserial" in q["sql"] for q in queries.captured_queries) == 1
+    else:
+        assert statements_after_serial(queries.captured_queries) == [
+            'INSERT INTO "grid_appeal"',
+            'INSERT INTO "grid_appealevent"',
+        ]
+    appeal.refresh_from_db()
     assert appeal.serial.endswith("-000002") and appeal.events.get().actor_label
+    assert appeal.received_on == timezone.localdate(appeal.received_at) and appeal.created and appeal.updated
 
 
 def test_first_appeal_of_the_year_creates_the_counter(township, setup):

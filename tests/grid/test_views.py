@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from cms.core.privacy import mask_id_number, mask_name, mask_phone
 from grid.actions import perform_appeal_action
 from grid.models import Appeal, IdentityAccessLog
-from grid.services.privacy import mask_id_number, mask_name, mask_phone
 from tests.grid.factories import make_user, make_worker, receive
 
 pytestmark = pytest.mark.django_db

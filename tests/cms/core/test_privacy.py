@@ -55,3 +55,14 @@ def test_strict_mode_masks_typos_and_landlines_that_plain_mode_keeps():
 
 def test_strict_mode_still_masks_mobiles_once():
     assert privacy.mask_text("电话13812345678", strict=True) == "电话138****5678"
+
+
+def test_whole_field_masks_share_the_shapes_of_text_masking():
+    assert privacy.mask_phone(" 13812345678 ") == "138****5678" == privacy.mask_text("13812345678")
+    assert privacy.mask_phone("0875-5551234") == privacy.mask_text("0875-5551234", strict=True) == "087*****1234"
+    assert privacy.mask_phone("5551") == "**51" and privacy.mask_phone("") == ""
+    assert privacy.mask_id_number(VALID_ID) == privacy.mask_text(VALID_ID) == "1101**********002X"
+    assert privacy.mask_id_number("1234567") == "*******" and privacy.mask_id_number("") == ""
+    assert (
+        privacy.mask_name("欧阳娜娜") == "欧***" and privacy.mask_name("张") == "张*" and privacy.mask_name(" ") == ""
+    )

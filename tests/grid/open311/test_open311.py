@@ -274,7 +274,8 @@ class TestPostRequest:
         assert (appeal.appellant_name, appeal.appellant_phone) == ("张三", "13812345678")
         assert appeal.status == AppealStatus.RECEIVED and appeal.due_on is not None
         event = appeal.events.get()
-        assert event.action == "receive" and "https://example.cn/p.jpg" in event.note
+        assert event.action == "receive" and event.note == "Open311 接口提交"
+        assert appeal.media_url == "https://example.cn/p.jpg"
 
     def test_xml_response(self, client, world, key):
         response = self.post(client, "xml", api_key=key, service_code="20", lat="25.0", long="98.5", description="垃圾")
@@ -318,6 +319,36 @@ class TestPostRequest:
                 "电话号码格式有误",
             ),
             ({"service_code": "20", "lat": "x", "long": "y", "description": "垃圾"}, 400, "坐标格式有误"),
+            (
+                {
+                    "service_code": "20",
+                    "address_string": "x",
+                    "description": "垃圾",
+                    "media_url": "javascript:alert(1)",
+                },
+                400,
+                "照片链接应为以 http:// 或 https:// 开头的网址",
+            ),
+            (
+                {"service_code": "20", "address_string": "x", "description": "垃圾", "media_url": "ftp://a.cn/p.jpg"},
+                400,
+                "照片链接应为以 http:// 或 https:// 开头的网址",
+            ),
+            (
+                {"service_code": "20", "address_string": "x", "description": "垃圾", "media_url": "p.jpg"},
+                400,
+                "照片链接应为以 http:// 或 https:// 开头的网址",
+            ),
+            (
+                {
+                    "service_code": "20",
+                    "address_string": "x",
+                    "description": "垃圾",
+                    "media_url": "https://example.cn/" + "a" * 490,
+                },
+                400,
+                "照片链接不能超过 500 个字符",
+            ),
         ],
     )
     def test_bad_input(self, client, world, key, data, status, message):
@@ -335,3 +366,44 @@ class TestPostRequest:
         )
         assert response.status_code == 201
         assert Appeal.objects.get().description == "<script>x</script>"  # stored as typed, escaped when shown
+
+
+class TestMediaUrl:
+    """media_url given at POST is stored on the appeal and returned by every GET, JSON and XML."""
+
+    URL = "https://img.example.cn/appeals/p.jpg?size=large&v=2"
+
+    @pytest.fixture
+    def key(self, world):
+        return api_token_create(user=_user("hotline2", superuser=True), name="12345 热线")[1]
+
+    def test_posted_url_comes_back_in_json_and_xml(self, client, world, key):
+        response = client.post(
+            f"{BASE}/requests.json",
+            {
+                "api_key": key,
+                "service_code": "20",
+                "address_string": "大寨村",
+                "description": "垃圾",
+                "media_url": self.URL,
+            },
+        )
+        assert response.status_code == 201, response.content
+        serial = response.json()[0]["service_request_id"]
+        assert Appeal.objects.get(serial=serial).media_url == self.URL
+        [listed] = client.get(f"{BASE}/requests.json").json()
+        [one] = client.get(f"{BASE}/requests/{serial}.json").json()
+        assert listed["media_url"] == one["media_url"] == self.URL
+        root = ET.fromstring(client.get(f"{BASE}/requests/{serial}.xml").content)
+        assert root.findtext("request/media_url") == self.URL  # the & is escaped in XML, not lost
+        root = ET.fromstring(client.get(f"{BASE}/requests.xml").content)
+        assert root.findtext("request/media_url") == self.URL
+
+    def test_without_url_it_is_null(self, client, world, now):
+        appeal = make_appeal(world, received=now)
+        assert client.get(f"{BASE}/requests/{appeal.serial}.json").json()[0]["media_url"] is None
+
+    def test_confidential_appeal_hides_its_photo(self, client, world, now):
+        appeal = make_appeal(world, received=now, media_url=self.URL, is_confidential=True)
+        assert client.get(f"{BASE}/requests/{appeal.serial}.json").json()[0]["media_url"] is None
+        assert "img.example.cn" not in client.get(f"{BASE}/requests.xml").content.decode()
