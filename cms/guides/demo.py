@@ -68,11 +68,14 @@ def build_guides_demo(ctx) -> None:
             delivery="窗口领取" if visits else "网上推送电子结果，或邮寄送达",
         )
         guide.materials = [
-            GuideMaterial(name=m.name, original_or_copy=m.original_or_copy, copies=m.copies, source=m.source)
-            for m in parse_materials("\n".join(materials))
+            GuideMaterial(
+                sort_order=position, name=m.name, original_or_copy=m.original_or_copy, copies=m.copies, source=m.source
+            )
+            for position, m in enumerate(parse_materials("\n".join(materials)))
         ]
         guide.steps = [
-            GuideStep(name=s.name, description=s.description, time_limit=s.time_limit) for s in parse_steps(steps)
+            GuideStep(sort_order=position, name=s.name, description=s.description, time_limit=s.time_limit)
+            for position, s in enumerate(parse_steps(steps))
         ]
         index.add_child(instance=guide)
         guide.save_revision(user=admin).publish(user=admin)

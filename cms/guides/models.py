@@ -263,6 +263,16 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             raise GuideIncompleteError(incomplete_message(missing), missing)
         return super().publish(revision, *args, **kwargs)
 
+    @classmethod
+    def search_candidates(cls):
+        """What a rebuild walks: live guides with their materials and steps, fetched per batch."""
+        from django.db.models import Prefetch
+
+        return cls.objects.live().prefetch_related(
+            Prefetch("materials", queryset=GuideMaterial.objects.order_by("sort_order", "pk")),
+            Prefetch("steps", queryset=GuideStep.objects.order_by("sort_order", "pk")),
+        )
+
     def search_document(self):
         from cms.guides.search import guide_search_document
 
@@ -308,6 +318,7 @@ class GuideMaterial(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # rows written without a position keep their entry order
         verbose_name = _("办理材料")
         verbose_name_plural = _("办理材料")
 
@@ -326,6 +337,7 @@ class GuideStep(Orderable):
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("time_limit")]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # rows written without a position keep their entry order
         verbose_name = _("办理环节")
         verbose_name_plural = _("办理环节")
 

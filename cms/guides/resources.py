@@ -209,10 +209,11 @@ class GuideResource(SpreadsheetResource):
         if instance.pk is not None:
             kept = {m.name: m for m in instance.materials.all()}
         materials = []
-        for row in getattr(instance, "_import_materials", None) or []:
+        for position, row in enumerate(getattr(instance, "_import_materials", None) or []):
             old = kept.get(row.name)
             materials.append(
                 GuideMaterial(
+                    sort_order=position,
                     name=row.name,
                     original_or_copy=row.original_or_copy,
                     copies=row.copies,
@@ -226,8 +227,8 @@ class GuideResource(SpreadsheetResource):
             )
         instance.materials = materials
         instance.steps = [
-            GuideStep(name=s.name, description=s.description, time_limit=s.time_limit)
-            for s in getattr(instance, "_import_steps", None) or []
+            GuideStep(sort_order=position, name=s.name, description=s.description, time_limit=s.time_limit)
+            for position, s in enumerate(getattr(instance, "_import_steps", None) or [])
         ]
 
     def _guide_index(self) -> ServiceGuideIndexPage:

@@ -31,6 +31,11 @@ def test_builds_49_or_more_published_complete_guides(township):
     assert sum(g.for_personal for g in guides) >= 20 and sum(g.for_enterprise for g in guides) >= 10
     assert all(g.is_complete for g in guides)
     assert len({g.code for g in guides}) == len(guides)
+    from cms.guides.models import GuideMaterial, GuideStep
+
+    # Steps and materials carry their positions: every database shows them in the written order.
+    assert not GuideStep.objects.filter(sort_order__isnull=True).exists()
+    assert not GuideMaterial.objects.filter(sort_order__isnull=True).exists()
     titles = {g.title for g in guides}
     for title in ("最低生活保障审核确认", "特困人员救助供养审核确认", "临时救助", "耕地地力保护补贴申领",
                   "农村宅基地和建房（规划许可）审批", "个体工商户登记", "城乡居民基本养老保险参保登记"):  # fmt: skip

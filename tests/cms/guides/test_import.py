@@ -102,6 +102,9 @@ class TestGuideImport:
         assert guide.promised_time_limit == 20 and guide.visits == 1
         assert [m.name for m in guide.materials.all()] == ["居民身份证", "户口簿", "收入证明"]
         assert [s.name for s in guide.steps.all()] == ["申请", "审核", "审批", "公示"]
+        # Positions are stored, so no database may return the rows in another order.
+        assert [s.sort_order for s in guide.steps.all()] == [0, 1, 2, 3]
+        assert [m.sort_order for m in guide.materials.all()] == [0, 1, 2]
         assert guide.get_parent().specific_class.__name__ == "ServiceGuideIndexPage"
 
     def test_publish_refuses_incomplete_rows_and_saves_nothing(self, township):
