@@ -163,6 +163,7 @@ def results_context(request: HttpRequest, query: SearchQuery, found: PublicResul
             for public_hit in found.hits
         ],
         "total": found.total,
+        "approximate": found.results.approximate,
         "facets": facet_links(params, found),
         "filters": active_filters(params),
         "batching": batch.links(request, request.path) if found.total > query.b_size else None,

@@ -185,20 +185,29 @@ class CatalogItem(index.Indexed, models.Model):
         shared page rule cms.disclosure.selectors.public_pages: live, not expired, not
         view-restricted, nothing above it unpublished.
         """
+        return type(self).search_documents([self])[0]
+
+    @classmethod
+    def search_documents(cls, rows):
+        """``search_document`` of many rows: their sections and catalog paths in one query each."""
+        from cms.catalog.paths import directory_titles
         from cms.disclosure.selectors import public_pages
+
+        rows = list(rows)
+        section_ids = {row.directory_id or row.township_id for row in rows}
+        sections = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=section_ids))}
+        paths = directory_titles(
+            [sections[row.directory_id] for row in rows if row.directory_id in sections], inclusive=True
+        )
+        documents = []
+        for row in rows:
+            page = sections.get(row.directory_id or row.township_id)
+            documents.append(None if page is None else row._search_document(page, paths.get(row.directory_id, [])))
+        return documents
+
+    def _search_document(self, page, catalog_path: list[str]):
         from search.documents import SearchDocument
 
-        section = Page.objects.filter(pk=self.directory_id or self.township_id)
-        page = public_pages(section).first()
-        if page is None:
-            return None
-        catalog_path = []
-        if self.directory_id:
-            catalog_path = list(
-                CatalogDirectoryPage.objects.ancestor_of(page, inclusive=True)
-                .order_by("depth")
-                .values_list("title", flat=True)
-            )
         text = "\n".join(
             part
             for part in (self.content, self.basis, self.time_limit, self.subject, "、".join(self.channels or []))

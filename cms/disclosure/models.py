@@ -279,6 +279,14 @@ class DisclosureItemPage(Page):
         ItemKind.ANNUAL_REPORT: "annual_report",
     }
 
+    @classmethod
+    def search_candidates(cls):
+        """What a rebuild walks: live items with what their documents read, fetched per batch."""
+        from django.db.models import Prefetch
+
+        attachments = DisclosureAttachment.objects.select_related("document").order_by("sort_order", "pk")
+        return cls.objects.live().select_related("publisher").prefetch_related(Prefetch("attachments", attachments))
+
     def search_document(self):
         """What full-text search indexes for this item; None while it is not public.
 
@@ -288,19 +296,32 @@ class DisclosureItemPage(Page):
         nothing is left out for that reason; a future field holding personal data
         (an applicant's name, ID-card or phone number) must stay out of `fields`/`text`.
         """
-        from wagtail.rich_text import get_text_for_indexing
-
-        from cms.catalog.models import CatalogDirectoryPage
+        from cms.catalog.paths import directory_titles
         from cms.disclosure import selectors
-        from search.documents import SearchDocument
-        from search.extract import attachments_text
 
         if not self.pk or self.is_withheld or not selectors.is_public(self):
             return None
-        catalog_path = list(
-            CatalogDirectoryPage.objects.ancestor_of(self).order_by("depth").values_list("title", flat=True)
-        )
-        attachments = attachments_text(a.document for a in self.attachments.select_related("document"))
+        return self._search_document(directory_titles([self])[self.pk])
+
+    @classmethod
+    def search_documents(cls, items):
+        """``search_document`` of many items with the same rule, in a few queries per batch (rebuilds)."""
+        from cms.catalog.paths import directory_titles
+        from cms.disclosure import selectors
+
+        items = list(items)
+        public = set(selectors.public_items().filter(pk__in=[i.pk for i in items]).values_list("pk", flat=True))
+        shown = [item for item in items if item.pk in public and not item.is_withheld]
+        paths = directory_titles(shown)
+        return [item._search_document(paths[item.pk]) if item.pk in paths else None for item in items]
+
+    def _search_document(self, catalog_path: list[str]):
+        from wagtail.rich_text import get_text_for_indexing
+
+        from search.documents import SearchDocument
+        from search.extract import attachments_text
+
+        attachments = attachments_text(a.document for a in self.attachments.all())
         text = "\n".join(part for part in (self.summary, get_text_for_indexing(self.body or ""), attachments) if part)
         dates = {name: getattr(self, name) for name in ("created_on", "disclosed_on", "validity_date")}
         fields = {

@@ -182,6 +182,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # Search: empty means the embedded index.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Embedded search: queries whose words match more documents than this are answered from an
+# even sample (total and facets estimated, every title match ranked); 0 = always exact.
+SEARCH_EXACT_MATCHES = int(os.environ.get("SEARCH_EXACT_MATCHES", "2000"))
 
 # Cache (used for the working-day calendar and rate limits).
 REDIS_CACHE_URL = os.environ.get("CACHE_URL", "")

@@ -135,6 +135,8 @@ class SearchResults:
     b_size: int = DEFAULT_B_SIZE
     notices: list[str] = field(default_factory=list)
     highlight_terms: list[str] = field(default_factory=list)
+    # True when total and facets are estimates (a broad query answered from a sample of its matches).
+    approximate: bool = False
 
     def batching(self) -> dict[str, int | None]:
         """Plone-style batch offsets: first, prev, next, last (None where there is none)."""

@@ -10,16 +10,18 @@ contains the whole query. Snippets are cut in Python from the original text.
 from __future__ import annotations
 
 import datetime
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from search import text as search_text
 from search.backends.base import FACET_NAMES, SearchBackend, SearchHit, SearchQuery, SearchResults
-from search.backends.embedded_sql import DOCUMENT_TABLE, TITLE_PHRASE_BOOST, dialect_for, facet_sql
+from search.backends.embedded_sql import DOCUMENT_TABLE, TITLE_PHRASE_BOOST, dialect_for, newest_sql, search_sql
 from search.documents import SearchDocument
 from search.models import IndexedDocument
 from search.query_parser import ParsedQuery
@@ -27,6 +29,12 @@ from search.snippets import make_snippet
 
 BATCH_SIZE = 500
 MAX_SUGGESTIONS = 20
+DEFAULT_EXACT_MATCHES = 2_000
+
+
+def exact_match_limit() -> int:
+    """Queries matching more documents than this are answered from a sample (0: always exact)."""
+    return int(getattr(settings, "SEARCH_EXACT_MATCHES", DEFAULT_EXACT_MATCHES))
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -184,27 +192,77 @@ class EmbeddedBackend(SearchBackend):
         )
 
     def _execute(self, query: SearchQuery, parsed: ParsedQuery | None, operator: str) -> SearchResults:
+        """One statement matches once and answers total, facets and the page's ids; a second reads the page.
+
+        A broad query (more full-text matches than SEARCH_EXACT_MATCHES) is answered from an
+        even sample of its matches — one in `every`, plus every title match for the ranking —
+        with total and facets scaled up and the results marked approximate; a date order is
+        then read exactly from the site/date index. See "Broad queries" in the README.
+        """
         sql_pass = self._pass(query, parsed, operator)
         results = SearchResults(b_start=query.b_start, b_size=query.b_size, operator=operator)
-        results.total, results.facets = self._facets(sql_pass, query)
-        if not results.total or query.b_start >= results.total:
+        relevance = query.sort == "relevance" and sql_pass.ranked
+        every = self._sample_every(parsed, operator) if sql_pass.ranked else 1
+        if every == 0:  # nothing matches the text at all: no statement needed
             return results
-        if query.sort == "relevance" and sql_pass.ranked:
-            order = "{0}score DESC, {0}date DESC, {0}id"
-        else:
-            order = "{0}date DESC NULLS LAST, {0}score DESC, {0}id"
-        # Rank and cut the page on narrow rows first; only the page's rows carry their text.
-        sql = (
-            f"SELECT d.doc_id, d.title, d.url, d.text, d.date, d.publisher, d.type, page.score FROM ("
-            f"SELECT d.id AS id, d.date AS date, {sql_pass.score_sql} AS score FROM {sql_pass.from_sql} "
-            f"WHERE {sql_pass.where} ORDER BY {order.format('')} LIMIT %s OFFSET %s"
-            f") page JOIN {DOCUMENT_TABLE} d ON d.id = page.id ORDER BY {order.format('page.')}"
-        )
+        where, params, sampled_sql = sql_pass.where, sql_pass.params, "1 = 1"
+        if every > 1:
+            results.approximate = True
+            sampled_sql = self.dialect.sample(every)
+            title = self.dialect.title_match(parsed, operator) if relevance else None
+            if title:
+                where = f"{where} AND ({sampled_sql} OR {title[0]})"
+                params = [*params, *title[1], exact_match_limit()]
+            else:
+                where = f"{where} AND {sampled_sql}"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*sql_pass.score_params, *sql_pass.params, query.b_size, query.b_start])
+            cursor.execute(
+                search_sql(
+                    sql_pass.from_sql, where, sql_pass.score_sql, by_relevance=relevance, sampled_sql=sampled_sql
+                ),
+                [*sql_pass.score_params, *params, query.b_size, query.b_start],
+            )
             rows = cursor.fetchall()
+        results.total, results.facets = self._facets([row for row in rows if row[0] != "hit"], query, every)
+        page = [(int(value), score) for name, value, _, score in rows if name == "hit"]
+        if every > 1 and not relevance:
+            page = self._newest_page(query, parsed, operator)
+        if page:
+            results.hits = self._hits(page, parsed)
+        return results
+
+    def _sample_every(self, parsed: ParsedQuery, operator: str) -> int:
+        """The sampling step from a cheap count of text matches: 0 none, 1 answer exactly, n one in n."""
+        expression = self.dialect.expression(parsed, operator)
+        if expression is None:
+            return 1
+        sql, params = self.dialect.match_count_sql(self.site, expression)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            matched = cursor.fetchone()[0]
+        limit = exact_match_limit()
+        return min(matched, 1) if not limit or matched <= limit else math.ceil(matched / limit)
+
+    def _newest_page(self, query: SearchQuery, parsed: ParsedQuery, operator: str) -> list[tuple[int, float]]:
+        """The page of a date-ordered broad query, exact: documents newest first, kept if they match."""
+        conditions, params = self._conditions(query, parsed)
+        membership, match_params = self.dialect.membership(self.dialect.expression(parsed, operator))
+        sql = newest_sql(" AND ".join(conditions), membership, self.dialect.newest_order)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *match_params, query.b_size, query.b_start])
+            return [(pk, score) for pk, score in cursor.fetchall()]
+
+    def _hits(self, page: list[tuple[int, float]], parsed: ParsedQuery | None) -> list[SearchHit]:
+        """The page's documents in page order, with snippets cut from their stored text."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, d.doc_id, d.title, d.url, d.text, d.date, d.publisher, d.type FROM {DOCUMENT_TABLE} d "
+                f"WHERE d.id IN ({', '.join(['%s'] * len(page))})",
+                [pk for pk, _ in page],
+            )
+            stored = {row[0]: row[1:] for row in cursor.fetchall()}
         terms = parsed.highlight_terms() if parsed else []
-        results.hits = [
+        return [
             SearchHit(
                 id=doc_id,
                 score=float(score or 0.0),
@@ -215,24 +273,22 @@ class EmbeddedBackend(SearchBackend):
                 publisher=publisher,
                 type=type_,
             )
-            for doc_id, title, url, body, date, publisher, type_, score in rows
+            for pk, score in page
+            if pk in stored
+            for doc_id, title, url, body, date, publisher, type_ in [stored[pk]]
         ]
-        return results
 
-    def _facets(self, sql_pass: _PassSql, query: SearchQuery) -> tuple[int, dict[str, dict[str, int]]]:
-        """Total and facet counts in one statement over the matched set."""
-        with connection.cursor() as cursor:
-            cursor.execute(facet_sql(sql_pass.from_sql, sql_pass.where), sql_pass.params)
-            rows = cursor.fetchall()
+    def _facets(self, rows: list[tuple], query: SearchQuery, every: int = 1) -> tuple[int, dict[str, dict[str, int]]]:
+        """Total and facet counts from the statement's (facet, value, count, _) rows, scaled up when sampled."""
         facets: dict[str, Counter] = {name: Counter() for name in FACET_NAMES}
         total = 0
         depth = query.filters.catalog_depth + 1
-        for name, value, count in rows:
+        for name, value, count, _ in rows:
             if name == "total":
-                total = count
+                total = count * every
             elif value not in (None, ""):
                 key = "/".join(value.split("/")[:depth]) if name == "catalog" else value
-                facets[name][key] += count
+                facets[name][key] += count * every
         ordered = {name: dict(sorted(c.items(), key=lambda item: (-item[1], item[0]))) for name, c in facets.items()}
         ordered["year"] = dict(sorted(facets["year"].items(), reverse=True))
         return total, ordered

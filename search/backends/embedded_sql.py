@@ -35,17 +35,38 @@ class Dialect:
             return None
         return self.match_sql(expression)
 
-    def expression(self, parsed: ParsedQuery, operator: str) -> str | None:
-        groups = [self._any([self._all(alt) for alt in g.alternatives]) for g in parsed.groups]
-        required = [self._all(p.tokens) for p in parsed.phrases if p.tokens]
+    def expression(self, parsed: ParsedQuery, operator: str, *, title_only: bool = False) -> str | None:
+        groups = [self._any([self._all(alt, title_only) for alt in g.alternatives]) for g in parsed.groups]
+        required = [self._all(p.tokens, title_only) for p in parsed.phrases if p.tokens]
         if groups and operator == "or":
             groups = [self._any(groups)]
         parts = groups + required
         return self.AND.join(parts) if parts else None
 
-    def _all(self, tokens) -> str:
-        quoted = [self.quote(t) for t in tokens]
+    def _all(self, tokens, title_only: bool = False) -> str:
+        quoted = [self.quote_title(t) if title_only else self.quote(t) for t in tokens]
         return quoted[0] if len(quoted) == 1 else "(" + self.AND.join(quoted) + ")"
+
+    def quote_title(self, token: str) -> str:
+        return self.quote(token)
+
+    def title_match(self, parsed: ParsedQuery, operator: str) -> tuple[str, list] | None:
+        """(condition, params) true for documents that match in their title alone."""
+        raise NotImplementedError
+
+    def match_count_sql(self, site: str, expression: str) -> tuple[str, list]:
+        """A cheap count of full-text matches, before filters (may include other sites: an upper bound)."""
+        raise NotImplementedError
+
+    def sample(self, every: int) -> str:
+        """A condition keeping one match in `every`, spread evenly over the index (by row id)."""
+        raise NotImplementedError
+
+    newest_order = ""
+
+    def membership(self, expression: str) -> tuple[str, list]:
+        """(condition, params): the document matches, for a pass that reads documents in date order."""
+        raise NotImplementedError
 
     def _any(self, parts: list[str]) -> str:
         return parts[0] if len(parts) == 1 else "(" + self.OR.join(parts) + ")"
@@ -63,7 +84,8 @@ class SQLiteDialect(Dialect):
     matched_from = (
         f"sitesearch_fts CROSS JOIN {DOCUMENT_TABLE} d INDEXED BY {COVERING_INDEX} ON d.id = sitesearch_fts.rowid"
     )
-    title_matched_from = f"sitesearch_fts CROSS JOIN {DOCUMENT_TABLE} d ON d.id = sitesearch_fts.rowid"
+    # Autocomplete and title candidates read the titles-only index of migration 0006.
+    title_matched_from = f"sitesearch_title_fts CROSS JOIN {DOCUMENT_TABLE} d ON d.id = sitesearch_title_fts.rowid"
 
     @staticmethod
     def quote(token: str) -> str:
@@ -77,18 +99,44 @@ class SQLiteDialect(Dialect):
 
     def prefix_title_match(self, exact: list[str], prefix: str | None) -> tuple[str, list]:
         body = [self.quote(t) for t in exact] + ([self.quote(prefix) + "*"] if prefix else [])
-        return "sitesearch_fts MATCH %s", ["{title} : (" + " AND ".join(body) + ")"]
+        return "sitesearch_title_fts MATCH %s", [" AND ".join(body)]
+
+    def title_match(self, parsed: ParsedQuery, operator: str) -> tuple[str, list] | None:
+        expression = self.expression(parsed, operator)
+        if expression is None:
+            return None
+        return (
+            "sitesearch_fts.rowid IN (SELECT rowid FROM sitesearch_title_fts WHERE sitesearch_title_fts MATCH %s "
+            "LIMIT %s)",
+            [expression],
+        )
+
+    def match_count_sql(self, site: str, expression: str) -> tuple[str, list]:
+        return "SELECT COUNT(*) FROM sitesearch_fts WHERE sitesearch_fts MATCH %s", [expression]
+
+    def sample(self, every: int) -> str:
+        return f"sitesearch_fts.rowid %% {int(every)} = 0"  # %% : a literal % in a parametrised statement
+
+    newest_order = "d.date DESC, d.id DESC"  # DESC puts NULL dates last; the site/date index serves it
+
+    def membership(self, expression: str) -> tuple[str, list]:
+        return "d.id IN (SELECT rowid FROM sitesearch_fts WHERE sitesearch_fts MATCH %s)", [expression]
 
     def write(self, cursor, rows: list[tuple[int, list[str], list[str]]]) -> None:
         cursor.executemany(
             "INSERT INTO sitesearch_fts(rowid, title, text) VALUES (%s, %s, %s)",
             [(pk, " ".join(title), " ".join(text)) for pk, title, text in rows],
         )
+        cursor.executemany(
+            "INSERT INTO sitesearch_title_fts(rowid, title) VALUES (%s, %s)",
+            [(pk, " ".join(title)) for pk, title, _ in rows],
+        )
 
     def delete(self, cursor, where: str, params: list) -> None:
-        cursor.execute(
-            f"DELETE FROM sitesearch_fts WHERE rowid IN (SELECT id FROM {DOCUMENT_TABLE} WHERE {where})", params
-        )
+        for table in ("sitesearch_fts", "sitesearch_title_fts"):
+            cursor.execute(
+                f"DELETE FROM {table} WHERE rowid IN (SELECT id FROM {DOCUMENT_TABLE} WHERE {where})", params
+            )
 
 
 class PostgresDialect(Dialect):
@@ -111,6 +159,32 @@ class PostgresDialect(Dialect):
     def prefix_title_match(self, exact: list[str], prefix: str | None) -> tuple[str, list]:
         body = [self.quote(t) + ":A" for t in exact] + ([self.quote(prefix) + ":*A"] if prefix else [])
         return "d.search_vector @@ %s::tsquery", [" & ".join(body)]
+
+    def quote_title(self, token: str) -> str:
+        return self.quote(token) + ":A"
+
+    def title_match(self, parsed: ParsedQuery, operator: str) -> tuple[str, list] | None:
+        expression = self.expression(parsed, operator, title_only=True)
+        if expression is None:
+            return None
+        return (
+            f"d.id IN (SELECT t.id FROM {DOCUMENT_TABLE} t WHERE t.search_vector @@ %s::tsquery LIMIT %s)",
+            [expression],
+        )
+
+    def match_count_sql(self, site: str, expression: str) -> tuple[str, list]:
+        return (
+            f"SELECT COUNT(*) FROM {DOCUMENT_TABLE} d WHERE d.search_vector @@ %s::tsquery AND d.site = %s",
+            [expression, site],
+        )
+
+    def sample(self, every: int) -> str:
+        return f"d.id %% {int(every)} = 0"
+
+    newest_order = "d.date DESC NULLS LAST, d.id DESC"
+
+    def membership(self, expression: str) -> tuple[str, list]:
+        return "d.search_vector @@ %s::tsquery", [expression]
 
     def write(self, cursor, rows: list[tuple[int, list[str], list[str]]]) -> None:
         cursor.executemany(
@@ -143,16 +217,42 @@ FACET_COLUMNS = (
 )
 
 
-def facet_sql(from_sql: str, where: str) -> str:
-    """One statement: the total, then (facet, value, count) rows, over the matched set (same on both databases)."""
-    columns = ", ".join(f"d.{column}" for _, column in FACET_COLUMNS)
+NO_SCORE = "CAST(NULL AS DOUBLE PRECISION)"  # typed, so PostgreSQL can unite the rows
+
+
+def search_sql(from_sql: str, where: str, score_sql: str, *, by_relevance: bool, sampled_sql: str = "1 = 1") -> str:
+    """One statement over the matched set (same on both databases), computed once and read three ways.
+
+    Rows: ('total', '', n, NULL), then (facet, value, count, NULL) per facet value, then
+    ('hit', id, 0, score) for the requested page in order. Totals and facets count only the
+    rows where ``sampled_sql`` holds (all rows unless a broad query is sampled). Parameters:
+    the score's, the pass's, then LIMIT and OFFSET.
+    """
+    columns = ", ".join(f"d.{column} AS {column}" for _, column in FACET_COLUMNS)
     groups = " ".join(
-        f"UNION ALL SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m GROUP BY {column}"
+        f"UNION ALL SELECT '{name}', CAST({column} AS TEXT), COUNT(*), {NO_SCORE} "
+        f"FROM m WHERE sampled = 1 GROUP BY {column}"
         for name, column in FACET_COLUMNS
     )
+    if by_relevance:
+        order = "score DESC, date DESC, id"
+    else:
+        order = "date DESC NULLS LAST, score DESC, id"
     return (
-        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {from_sql} WHERE {where}) "
-        f"SELECT 'total', '', COUNT(*) FROM m {groups}"
+        f"WITH m AS MATERIALIZED (SELECT d.id AS id, d.date AS date, {score_sql} AS score, "
+        f"CASE WHEN {sampled_sql} THEN 1 ELSE 0 END AS sampled, {columns} "
+        f"FROM {from_sql} WHERE {where}) "
+        f"SELECT 'total', '', COUNT(*), {NO_SCORE} FROM m WHERE sampled = 1 {groups} "
+        f"UNION ALL SELECT * FROM (SELECT 'hit', CAST(id AS TEXT), 0, CAST(score AS DOUBLE PRECISION) FROM m "
+        f"ORDER BY {order} "
+        f"LIMIT %s OFFSET %s) page"
+    )
+
+
+def newest_sql(where: str, membership: str, order: str) -> str:
+    """Page ids of a date-ordered pass without scoring, walking the site/date index (broad queries)."""
+    return (
+        f"SELECT d.id, 0.0 FROM {DOCUMENT_TABLE} d WHERE {where} AND {membership} ORDER BY {order} LIMIT %s OFFSET %s"
     )
 
 

@@ -4,7 +4,10 @@ A model is searchable when it defines a callable ``search_document()`` (the `Sea
 protocol in search.documents); nothing needs registering, so a new content type (service
 guides, village notices …) is indexed as soon as it implements the method. A model may
 also define the optional classmethod ``search_candidates()`` returning the queryset a
-rebuild walks (e.g. only live pages); by default a rebuild walks all rows.
+rebuild walks (e.g. only live pages); by default a rebuild walks all rows. A rebuild asks
+for documents a batch of rows at a time; the optional classmethod
+``search_documents(rows)`` answers for a whole batch (same rule, fewer queries), else
+each row's ``search_document()`` is called.
 
 Document ids are ``"<app_label>.<ModelName>:<pk>"``; `instance_for` turns one back into
 the row it came from (``None`` once the row is gone).
@@ -14,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 from django.apps import apps
 from django.db import models
 from wagtail.models import Page
 
 from search.documents import SearchDocument
+
+BATCH_SIZE = 200
 
 
 @cache
@@ -81,13 +87,20 @@ def candidates(model: type[models.Model]):
     return hook() if callable(hook) else model._default_manager.all()
 
 
+def documents_of(model: type[models.Model], instances: list[models.Model]) -> list[SearchDocument | None]:
+    """Documents of several rows of one model: its batch hook ``search_documents`` if it has one."""
+    batch = getattr(model, "search_documents", None)
+    if callable(batch):
+        return list(batch(instances))
+    return [instance.search_document() for instance in instances]
+
+
 def all_documents() -> Iterator[SearchDocument]:
-    """Every document that should be in the index, model by model."""
+    """Every document that should be in the index, model by model, a batch of rows at a time."""
     for model in searchable_models():
-        for instance in candidates(model).order_by("pk").iterator(chunk_size=200):
-            document = instance.search_document()
-            if document is not None:
-                yield document
+        rows = candidates(model).order_by("pk").iterator(chunk_size=BATCH_SIZE)
+        while batch := list(islice(rows, BATCH_SIZE)):
+            yield from (document for document in documents_of(model, batch) if document is not None)
 
 
 def count_candidates() -> int:

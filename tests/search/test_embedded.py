@@ -66,16 +66,17 @@ class TestStorage:
 
 
 class TestQueryCount:
-    def test_a_page_of_hits_takes_two_queries(self, embedded, django_assert_num_queries):
-        with django_assert_num_queries(2):  # totals + facets, then the page
+    def test_a_page_of_hits_takes_three_queries(self, embedded, django_assert_num_queries):
+        with django_assert_num_queries(3):  # count of text matches, totals + facets + page ids, the page's rows
             embedded.search(SearchQuery(q="救助", b_size=50))
 
-    def test_no_hits_skips_the_page_query(self, embedded, django_assert_num_queries):
+    def test_no_hits_is_one_count(self, embedded, django_assert_num_queries):
         with django_assert_num_queries(1):
             assert embedded.search(SearchQuery(q="量子")).total == 0
 
     def test_or_fallback_costs_one_more_pass_and_a_suggestion_probe(self, embedded, django_assert_num_queries):
-        with django_assert_num_queries(4):  # AND totals, OR totals, OR page, one COUNT per "did you mean" candidate
+        # AND count (0), OR count, OR statement, OR page, one COUNT per "did you mean" candidate
+        with django_assert_num_queries(5):
             results = embedded.search(SearchQuery(q="宅基地 高龄津贴"))
         assert results.operator == "or" and results.suggestion == "高龄津贴"
 
@@ -126,8 +127,20 @@ class TestSqlRendering:
         literal = PostgresDialect().tsvector([], ["词"] * 20_000)
         assert literal.count(",") == 254
 
+    def test_title_index_follows_writes_and_deletes(self, embedded):
+        if connection.vendor != "sqlite":
+            pytest.skip("the titles-only FTS5 index exists on SQLite only")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM sitesearch_title_fts")
+            assert cursor.fetchone()[0] == 10
+            embedded.delete(["test.Item:1"])
+            IndexedDocument.objects.filter(doc_id="test.Item:2").delete()  # the trigger
+            cursor.execute("SELECT COUNT(*) FROM sitesearch_title_fts")
+            assert cursor.fetchone()[0] == 8
+
     def test_prefix_match(self):
-        assert SQLiteDialect().prefix_title_match(["东", "山"], "ab")[1] == ['{title} : ("东" AND "山" AND "ab"*)']
+        condition, params = SQLiteDialect().prefix_title_match(["东", "山"], "ab")
+        assert condition == "sitesearch_title_fts MATCH %s" and params == ['"东" AND "山" AND "ab"*']
         assert PostgresDialect().prefix_title_match(["东", "山"], "ab")[1] == ["'东':A & '山':A & 'ab':*A"]
         assert PostgresDialect().prefix_title_match(["东"], None)[1] == ["'东':A"]
 

@@ -256,6 +256,11 @@ class VillageNoticePage(RoutablePageMixin, Page):
 
         return notice_poster(request, self)
 
+    @classmethod
+    def search_candidates(cls):
+        """What a rebuild walks: live notices with their village."""
+        return cls.objects.live().select_related("village")
+
     def search_document(self):
         """Public notices on the board or in the archive; never before their posting starts.
 

@@ -94,6 +94,7 @@ class SearchOut(Schema):
     id: str = Field(alias="@id")
     items: list[SearchItem]
     items_total: int = Field(ge=0)
+    items_total_approximate: bool = Field(description="true: a broad query; total and facets are estimated")
     batching: Batching
     facets: SearchFacets
     suggestion: str | None
@@ -199,6 +200,7 @@ def search_get(
         "@id": request.build_absolute_uri(),
         "items": [_item(request, ctx, hit) for hit in found.hits],
         "items_total": found.total,
+        "items_total_approximate": found.results.approximate,
         "batching": Batch(start=b_start, size=b_size, total=found.total).links(request, base_url),
         "facets": facet_payload(found),
         "suggestion": found.results.suggestion,
