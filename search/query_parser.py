@@ -15,7 +15,7 @@ with their own quoting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from search import text as search_text
 
@@ -70,6 +70,24 @@ class ParsedQuery:
 
     def terms(self) -> list[str]:
         return [g.term for g in self.groups]
+
+    def minimal(self) -> ParsedQuery:
+        """The same matches with fewer alternatives: one needing a superset of another's tokens is dropped.
+
+        (政府 AND 信息公开) OR 信息公开 matches exactly what 信息公开 matches, but makes the index
+        walk every document holding 政府. Scores would differ (BM25 counts each alternative), so
+        this is for passes that do not rank by BM25 (broad queries).
+        """
+        groups = []
+        for group in self.groups:
+            sets = [set(alternative) for alternative in group.alternatives]
+            kept = tuple(
+                alternative
+                for alternative, tokens in zip(group.alternatives, sets, strict=True)
+                if not any(other < tokens for other in sets)
+            )
+            groups.append(TermGroup(term=group.term, alternatives=kept))
+        return replace(self, groups=tuple(groups))
 
     def highlight_terms(self) -> list[str]:
         """Normalised strings to mark in snippets, longest first."""

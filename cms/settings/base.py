@@ -184,7 +184,9 @@ CELERY_BEAT_SCHEDULE = {
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Embedded search: queries whose words match more documents than this are answered from an
 # even sample (total and facets estimated, every title match ranked); 0 = always exact.
-SEARCH_EXACT_MATCHES = int(os.environ.get("SEARCH_EXACT_MATCHES", "2000"))
+SEARCH_EXACT_MATCHES = int(os.environ.get("SEARCH_EXACT_MATCHES", "1000"))
+# Processes that cut index terms for large batches (rebuilds); empty = the CPU count, at most 4.
+SEARCH_INDEX_WORKERS = os.environ.get("SEARCH_INDEX_WORKERS", "")
 
 # Cache (used for the working-day calendar and rate limits).
 REDIS_CACHE_URL = os.environ.get("CACHE_URL", "")

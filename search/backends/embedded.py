@@ -13,7 +13,7 @@ import datetime
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from search import text as search_text
 from search.backends.base import FACET_NAMES, SearchBackend, SearchHit, SearchQuery, SearchResults
 from search.backends.embedded_sql import DOCUMENT_TABLE, TITLE_PHRASE_BOOST, dialect_for, newest_sql, search_sql
+from search.backends.terms import TermCutter
 from search.documents import SearchDocument
 from search.models import IndexedDocument
 from search.query_parser import ParsedQuery
@@ -29,7 +30,7 @@ from search.snippets import make_snippet
 
 BATCH_SIZE = 500
 MAX_SUGGESTIONS = 20
-DEFAULT_EXACT_MATCHES = 2_000
+DEFAULT_EXACT_MATCHES = 1_000
 
 
 def exact_match_limit() -> int:
@@ -70,24 +71,33 @@ class EmbeddedBackend(SearchBackend):
 
     # -- storage ---------------------------------------------------------------------
     def index(self, documents: Iterable[SearchDocument]) -> int:
+        """Add or replace documents, a batch at a time; a batch's terms are cut while the previous one is written."""
         written = 0
-        for batch in _chunks(documents, BATCH_SIZE):
-            unique = list({doc.id: doc for doc in batch}.values())
-            prepared = [
-                (doc, self._row(doc), search_text.title_tokens(doc.title), self._text_tokens(doc)) for doc in unique
-            ]
-            with transaction.atomic():
-                self._delete_where(
-                    "site = %s AND doc_id IN (" + ", ".join(["%s"] * len(unique)) + ")",
-                    [self.site, *(doc.id for doc in unique)],
-                )
-                rows = IndexedDocument.objects.bulk_create([row for _, row, _, _ in prepared])
-                with connection.cursor() as cursor:
-                    self.dialect.write(
-                        cursor, [(row.pk, title, body) for row, (_, _, title, body) in zip(rows, prepared, strict=True)]
-                    )
-            written += len(unique)
+        pending = None
+        with TermCutter() as cutter:
+            for batch in _chunks(documents, BATCH_SIZE):
+                unique = list({doc.id: doc for doc in batch}.values())
+                waiting = (unique, cutter.submit(unique))
+                if pending:
+                    written += self._write(*pending)
+                pending = waiting
+            if pending:
+                written += self._write(*pending)
         return written
+
+    def _write(self, unique: list[SearchDocument], terms) -> int:
+        cut = terms()
+        with transaction.atomic():
+            self._delete_where(
+                "site = %s AND doc_id IN (" + ", ".join(["%s"] * len(unique)) + ")",
+                [self.site, *(doc.id for doc in unique)],
+            )
+            rows = IndexedDocument.objects.bulk_create([self._row(doc) for doc in unique])
+            with connection.cursor() as cursor:
+                self.dialect.write(
+                    cursor, [(row.pk, title, body) for row, (title, body) in zip(rows, cut, strict=True)]
+                )
+        return len(unique)
 
     def delete(self, ids: Iterable[str]) -> int:
         removed = 0
@@ -130,10 +140,6 @@ class EmbeddedBackend(SearchBackend):
             norm_title=search_text.compact(doc.title),
             norm_text=search_text.compact(doc.indexed_text() + "\n" + doc.field_text()),
         )
-
-    @staticmethod
-    def _text_tokens(doc: SearchDocument) -> list[str]:
-        return search_text.document_tokens(doc.indexed_text()) + search_text.document_tokens(doc.field_text())
 
     # -- querying --------------------------------------------------------------------
     def _conditions(self, query: SearchQuery, parsed: ParsedQuery | None) -> tuple[list[str], list]:
@@ -205,6 +211,10 @@ class EmbeddedBackend(SearchBackend):
         every = self._sample_every(parsed, operator) if sql_pass.ranked else 1
         if every == 0:  # nothing matches the text at all: no statement needed
             return results
+        shown = parsed  # snippets mark every form of the words, whatever the pass matched on
+        if every > 1:  # no BM25 below, so the index may walk fewer posting lists
+            parsed = parsed.minimal()
+            sql_pass = self._pass(query, parsed, operator)
         where, params, sampled_sql = sql_pass.where, sql_pass.params, "1 = 1"
         if every > 1:
             results.approximate = True
@@ -213,6 +223,7 @@ class EmbeddedBackend(SearchBackend):
             if title:
                 where = f"{where} AND ({sampled_sql} OR {title[0]})"
                 params = [*params, *title[1], exact_match_limit()]
+                sql_pass = self._broad_ranking(sql_pass, parsed, title)
             else:
                 where = f"{where} AND {sampled_sql}"
         with connection.cursor() as cursor:
@@ -228,18 +239,37 @@ class EmbeddedBackend(SearchBackend):
         if every > 1 and not relevance:
             page = self._newest_page(query, parsed, operator)
         if page:
-            results.hits = self._hits(page, parsed)
+            results.hits = self._hits(page, shown)
         return results
 
+    def _broad_ranking(self, sql_pass: _PassSql, parsed: ParsedQuery, title: tuple[str, list]) -> _PassSql:
+        """A broad query's order: the whole query in the title, then its words in the title, then the rest.
+
+        Within each tier the newest come first (the statement orders by score, then date).
+        BM25 is not used here: its IDF costs a walk over every match of every word (most of
+        the index for such words), and words found in most documents carry almost no IDF.
+        """
+        score_sql, score_params = f"(CASE WHEN {title[0]} THEN 1 ELSE 0 END)", [*title[1], exact_match_limit()]
+        if parsed.plain_text:
+            score_sql = f"(CASE WHEN {self.dialect.contains('d.norm_title')} THEN 2 ELSE 0 END + {score_sql})"
+            score_params = [parsed.plain_text, *score_params]
+        return replace(sql_pass, score_sql=score_sql, score_params=score_params)
+
     def _sample_every(self, parsed: ParsedQuery, operator: str) -> int:
-        """The sampling step from a cheap count of text matches: 0 none, 1 answer exactly, n one in n."""
+        """The sampling step from the number of text matches: 0 none, 1 answer exactly, n one in n.
+
+        The number comes from the index's term statistics where the dialect can read them (one
+        query word, SQLite), else from a count of the matches.
+        """
         expression = self.dialect.expression(parsed, operator)
         if expression is None:
             return 1
-        sql, params = self.dialect.match_count_sql(self.site, expression)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            matched = cursor.fetchone()[0]
+            matched = self.dialect.estimated_matches(cursor, parsed, operator)
+            if matched is None:
+                sql, params = self.dialect.match_count_sql(self.site, expression)
+                cursor.execute(sql, params)
+                matched = cursor.fetchone()[0]
         limit = exact_match_limit()
         return min(matched, 1) if not limit or matched <= limit else math.ceil(matched / limit)
 

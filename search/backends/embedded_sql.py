@@ -15,6 +15,7 @@ DOCUMENT_TABLE = "sitesearch_indexeddocument"
 COVERING_INDEX = "sitesearch_match_columns"
 MAX_TSVECTOR_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 255
+_TERM_COUNTS: dict = {}  # SQLite term document counts of this process, by index generation
 
 
 class Dialect:
@@ -62,6 +63,10 @@ class Dialect:
         """A condition keeping one match in `every`, spread evenly over the index (by row id)."""
         raise NotImplementedError
 
+    def estimated_matches(self, cursor, parsed: ParsedQuery, operator: str) -> int | None:
+        """Matches estimated from term statistics without walking them; None when not available."""
+        return None
+
     newest_order = ""
 
     def membership(self, expression: str) -> tuple[str, list]:
@@ -107,7 +112,7 @@ class SQLiteDialect(Dialect):
             return None
         return (
             "sitesearch_fts.rowid IN (SELECT rowid FROM sitesearch_title_fts WHERE sitesearch_title_fts MATCH %s "
-            "LIMIT %s)",
+            "ORDER BY rowid DESC LIMIT %s)",  # the most recently indexed when there are more
             [expression],
         )
 
@@ -116,6 +121,44 @@ class SQLiteDialect(Dialect):
 
     def sample(self, every: int) -> str:
         return f"sitesearch_fts.rowid %% {int(every)} = 0"  # %% : a literal % in a parametrised statement
+
+    def estimated_matches(self, cursor, parsed: ParsedQuery, operator: str) -> int | None:
+        """One query word: its most frequent alternative's document count (fts5vocab, migration 0007).
+
+        An alternative of several tokens counts as its rarest token (an upper bound for it).
+        None (count instead) for several words, phrases, or a token the index does not hold
+        verbatim, so a zero is never guessed. fts5vocab counts a term's documents by walking
+        its posting list, so counts are kept per process until the index changes (a counter
+        every write bumps, migration 0007).
+        """
+        if len(parsed.groups) != 1 or parsed.phrases:
+            return None
+        alternatives = parsed.groups[0].alternatives
+        tokens = sorted({token for alternative in alternatives for token in alternative})
+        counts = self._document_counts(cursor, tokens)
+        for token in tokens:
+            if token not in counts:
+                if not (token.isalnum() and token == token.lower()):
+                    return None  # FTS5 may have split it into several terms: count instead
+                counts[token] = 0  # one FTS5 term the index does not hold: nothing matches it
+        return max(min(counts[token] for token in alternative) for alternative in alternatives)
+
+    def _document_counts(self, cursor, tokens: list[str]) -> dict[str, int]:
+        cursor.execute("SELECT n FROM sitesearch_fts_generation WHERE id = 1")
+        generation = cursor.fetchone()[0]
+        if _TERM_COUNTS.get("generation") != generation or len(_TERM_COUNTS.get("counts", ())) > 50_000:
+            _TERM_COUNTS.clear()
+            _TERM_COUNTS["generation"] = generation
+        known: dict = _TERM_COUNTS.setdefault("counts", {})
+        missing = [token for token in tokens if token not in known]
+        if missing:
+            cursor.execute(
+                f"SELECT term, doc FROM sitesearch_fts_vocab WHERE term IN ({', '.join(['%s'] * len(missing))})",
+                missing,
+            )
+            found = dict(cursor.fetchall())
+            known.update({token: found.get(token) for token in missing})
+        return {token: known[token] for token in tokens if known[token] is not None}
 
     newest_order = "d.date DESC, d.id DESC"  # DESC puts NULL dates last; the site/date index serves it
 
@@ -131,6 +174,7 @@ class SQLiteDialect(Dialect):
             "INSERT INTO sitesearch_title_fts(rowid, title) VALUES (%s, %s)",
             [(pk, " ".join(title)) for pk, title, _ in rows],
         )
+        cursor.execute("UPDATE sitesearch_fts_generation SET n = abs(random()) WHERE id = 1")
 
     def delete(self, cursor, where: str, params: list) -> None:
         for table in ("sitesearch_fts", "sitesearch_title_fts"):
@@ -168,7 +212,8 @@ class PostgresDialect(Dialect):
         if expression is None:
             return None
         return (
-            f"d.id IN (SELECT t.id FROM {DOCUMENT_TABLE} t WHERE t.search_vector @@ %s::tsquery LIMIT %s)",
+            f"d.id IN (SELECT t.id FROM {DOCUMENT_TABLE} t WHERE t.search_vector @@ %s::tsquery "
+            f"ORDER BY t.id DESC LIMIT %s)",
             [expression],
         )
 

@@ -106,3 +106,49 @@ def test_api_and_page_say_the_total_is_estimated(client, backend, settings):
     assert client.get("/api/search", {"q": "宅基地审批"}).json()["items_total_approximate"] is False
     page = client.get("/search/", {"q": "政府信息公开"}).content.decode()
     assert "共找到约" in page and "（估算）" in page
+
+
+def test_broad_ranking_puts_title_matches_first_newest_first(db):
+    backend = EmbeddedBackend(site="tiers")
+    start = datetime.date(2021, 1, 1)
+    documents = [
+        doc(n, f"第{n}号通知", "政府信息公开工作。", date=start + datetime.timedelta(days=n)) for n in range(1, 200)
+    ]
+    documents += [
+        doc(500, "政府信息公开年报", "正文。", date=start),  # the whole query in the title, oldest
+        doc(501, "政府信息公开目录", "正文。", date=start + datetime.timedelta(days=1)),
+        doc(502, "政务公开工作要点", "正文。", date=start + datetime.timedelta(days=400)),  # a synonym in the title
+    ]
+    backend.index(documents)
+    hits = search(backend, LIMIT, q="政府信息公开").hits
+    assert [h.id for h in hits[:3]] == ["test.Item:501", "test.Item:500", "test.Item:502"]
+    body = [h.date for h in hits[3:]]
+    assert body == sorted(body, reverse=True)  # then the sampled body matches, newest first
+
+
+def test_sqlite_estimate_reads_term_statistics(backend, django_assert_num_queries):
+    from django.db import connection
+
+    from search.backends.embedded_sql import SQLiteDialect
+    from search.query_parser import parse_query
+
+    if connection.vendor != "sqlite":
+        pytest.skip("term statistics (fts5vocab) are read on SQLite only")
+    parsed = parse_query("政府信息公开")
+    with django_assert_num_queries(2), connection.cursor() as cursor:  # the index generation, the term counts
+        estimate = SQLiteDialect().estimated_matches(cursor, parsed, "and")
+    assert estimate == DOCUMENTS + 1  # every document holds the word
+    with django_assert_num_queries(1), connection.cursor() as cursor:  # counts kept while the index is unchanged
+        assert SQLiteDialect().estimated_matches(cursor, parsed, "and") == DOCUMENTS + 1
+    backend.index([doc(9999, "政府信息公开补充说明", "量子通信。")])
+    with connection.cursor() as cursor:  # a new row: counted again
+        assert SQLiteDialect().estimated_matches(cursor, parsed, "and") == DOCUMENTS + 2
+    # A write changes the generation, so a term cached as absent is looked up again.
+    backend.delete(["test.Item:9999"])
+    with connection.cursor() as cursor:
+        assert SQLiteDialect().estimated_matches(cursor, parse_query("量子"), "and") == 0
+    backend.index([doc(9999, "量子通信试点", "正文。")])  # may reuse the deleted row id
+    with connection.cursor() as cursor:
+        assert SQLiteDialect().estimated_matches(cursor, parse_query("量子"), "and") == 1
+    with connection.cursor() as cursor:
+        assert SQLiteDialect().estimated_matches(cursor, parse_query("宅基地 审批"), "and") is None  # two words

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.query_parser import parse_query
+from search.query_parser import ParsedQuery, parse_query
 
 
 def test_words_become_groups_with_synonyms():
@@ -67,3 +67,18 @@ def test_nothing_searchable(raw):
 def test_highlight_terms_longest_first():
     terms = parse_query("低保").highlight_terms()
     assert terms[0] == "最低生活保障金" and "低保" in terms
+
+
+def test_minimal_drops_alternatives_implied_by_a_smaller_one():
+    from search.query_parser import Phrase, TermGroup
+
+    parsed = ParsedQuery(
+        raw="x",
+        groups=(TermGroup("政府信息公开", (("政府信息公开",), ("政府", "信息公开"), ("信息公开",))),),
+        phrases=(Phrase("村务", ("村务",)),),
+    )
+    minimal = parsed.minimal()
+    assert minimal.groups[0].alternatives == (("政府信息公开",), ("信息公开",))
+    assert minimal.phrases == parsed.phrases
+    same = ParsedQuery(raw="y", groups=(TermGroup("村务公开", (("村务公开",), ("村务", "公开"))),))
+    assert same.minimal() == same  # nothing implied: unchanged
