@@ -10,3 +10,11 @@ def send_schedule_reminders() -> int:
     from villages.services.reminders import send_schedule_reminders as send
 
     return send(today=timezone.localdate())
+
+
+@shared_task(name="villages.tasks.index_notices_opening")
+def index_notices_opening() -> int:
+    """Hourly: notices whose posting window opened today (or yesterday) enter the search index."""
+    from villages.services.search_schedule import enqueue_notices_opening
+
+    return enqueue_notices_opening(timezone.localdate())

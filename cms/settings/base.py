@@ -168,6 +168,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "villages.tasks.send_schedule_reminders",
         "schedule": 86400.0,
     },
+    # 村务公开: notices published ahead of their posting date become searchable on that date.
+    "villages-index-notices-opening": {
+        "task": "villages.tasks.index_notices_opening",
+        "schedule": 3600.0,
+    },
     # 督办: overdue appeals are escalated to the grid leader, then the township (grid/tasks.py).
     "grid-escalate-overdue-appeals": {
         "task": "grid.tasks.escalate_overdue_appeals",

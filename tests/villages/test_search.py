@@ -81,3 +81,19 @@ def test_no_full_number_in_any_indexed_document(villages_setup, committed):
     assert "1101**********002X" in document.text
     for indexed in _indexed().values():
         assert not privacy.find_numbers(indexed.title + "\n" + indexed.text)
+
+
+def test_notice_published_ahead_is_indexed_when_its_posting_opens(villages_setup, committed, monkeypatch):
+    from villages.services.search_schedule import enqueue_notices_opening
+    from villages.tasks import index_notices_opening
+
+    today = timezone.localdate()
+    start = today + dt.timedelta(days=3)
+    notice = committed(make_notice, villages_setup.a, title="下周张贴的公告", publish=True, posting_start=start)
+    assert committed(enqueue_notices_opening, today) == 0  # not yet open: nothing to do
+    assert _doc_id(notice) not in _indexed()
+    monkeypatch.setattr(timezone, "localdate", lambda *args: start)  # the day the window opens
+    assert committed(index_notices_opening) == 1
+    assert _doc_id(notice) in _indexed()
+    committed(index_notices_opening)  # idempotent: the same document once
+    assert list(_indexed()).count(_doc_id(notice)) == 1
