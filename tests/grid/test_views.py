@@ -124,6 +124,14 @@ class TestPrivacy:
         assert "13912345678" in body and "530581199001011234" in body
         assert IdentityAccessLog.objects.filter(user=full, appeal=appeal, purpose="admin_detail").count() == 1
 
+    def test_admin_detail_links_the_photo(self, client, township, setup):
+        appeal = receive(township, setup, media_url="https://img.example.cn/a.jpg")
+        client.force_login(make_user(superuser=True))
+        body = client.get(f"/admin/grid/appeals/{appeal.pk}/").content.decode()
+        assert 'href="https://img.example.cn/a.jpg"' in body and 'rel="noopener noreferrer"' in body
+        plain = receive(township, setup, description="路灯不亮")
+        assert "<dt>照片</dt>" not in client.get(f"/admin/grid/appeals/{plain.pk}/").content.decode()
+
     def test_admin_listing_masks_identity(self, client, township, setup):
         receive(township, setup)
         client.force_login(make_user(superuser=True))
