@@ -15,7 +15,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class GridUnit(models.Model):
+class OperationalModel(models.Model):
+    """Grid rows kept out of Wagtail's reference index.
+
+    Operational rows (10k–100k+) whose index entries cost ~6 ms per save (measured on imports
+    and intake) and would hold the serial lock longer; their foreign keys (RESTRICT /
+    SET_NULL) already protect what they point at.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        abstract = True
+
+
+class GridUnit(OperationalModel):
     """One of the township's grid units (网格): it covers one natural village (自然村).
 
     The code is what spreadsheets and appeals refer to; the leader (网格长) is the first
@@ -47,11 +61,6 @@ class GridUnit(models.Model):
         verbose_name=_("网格长"),
     )
 
-    #: Not in Wagtail's reference index: operational rows (10k–100k+) whose index entries cost
-    #: ~6 ms per save (measured on imports and intake) and would hold the serial lock longer;
-    #: their foreign keys (RESTRICT / SET_NULL) already protect what they point at.
-    wagtail_reference_index_ignore = True
-
     class Meta:
         verbose_name = _("网格")
         verbose_name_plural = _("网格")
@@ -62,7 +71,7 @@ class GridUnit(models.Model):
         return f"{self.code} {self.name}"
 
 
-class GridWorker(models.Model):
+class GridWorker(OperationalModel):
     """A grid worker (网格员) or grid leader (网格长); the user account is optional.
 
     Workers with an account use the phone form and can accept (签收) appeals.
@@ -95,11 +104,6 @@ class GridWorker(models.Model):
         related_name="workers",
         verbose_name=_("所属网格"),
     )
-
-    #: Not in Wagtail's reference index: operational rows (10k–100k+) whose index entries cost
-    #: ~6 ms per save (measured on imports and intake) and would hold the serial lock longer;
-    #: their foreign keys (RESTRICT / SET_NULL) already protect what they point at.
-    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("网格员")
@@ -225,7 +229,7 @@ class AppealQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES - {AppealStatus.SUSPENDED}, due_on__lt=today)
 
 
-class Appeal(models.Model):
+class Appeal(OperationalModel):
     """A resident's appeal (诉求 / 工单): changed only through the actions in grid/actions/.
 
     ``version`` rises with every transition (optimistic concurrency: a form that loaded
@@ -315,11 +319,6 @@ class Appeal(models.Model):
 
     objects = AppealQuerySet.as_manager()
 
-    #: Not in Wagtail's reference index: operational rows (10k–100k+) whose index entries cost
-    #: ~6 ms per save (measured on imports and intake) and would hold the serial lock longer;
-    #: their foreign keys (RESTRICT / SET_NULL) already protect what they point at.
-    wagtail_reference_index_ignore = True
-
     class Meta:
         verbose_name = _("诉求")
         verbose_name_plural = _("诉求")
@@ -334,18 +333,22 @@ class Appeal(models.Model):
     def __str__(self) -> str:
         return self.serial
 
+    #: Each timestamp and the field that stores its local date (kept by save(); read by dashboards).
+    LOCAL_DAY_FIELDS = {"received_at": "received_on", "closed_at": "closed_on"}
+
     def save(self, *args, **kwargs):
         self.sync_local_days()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            derived = {"received_at": "received_on", "closed_at": "closed_on"}
-            kwargs["update_fields"] = {*update_fields, *(derived[f] for f in update_fields if f in derived)}
+            days = self.LOCAL_DAY_FIELDS
+            kwargs["update_fields"] = {*update_fields, *(days[f] for f in update_fields if f in days)}
         super().save(*args, **kwargs)
 
     def sync_local_days(self) -> None:
         """received_on / closed_on from the timestamps (call before bulk_create; save() does it itself)."""
-        self.received_on = timezone.localdate(self.received_at) if self.received_at else None
-        self.closed_on = timezone.localdate(self.closed_at) if self.closed_at else None
+        for stamp, day in self.LOCAL_DAY_FIELDS.items():
+            value = getattr(self, stamp)
+            setattr(self, day, timezone.localdate(value) if value else None)
 
     @property
     def is_open(self) -> bool:
@@ -361,7 +364,7 @@ class Appeal(models.Model):
         )
 
 
-class AppealEvent(models.Model):
+class AppealEvent(OperationalModel):
     """One entry of an appeal's timeline: which action, by whom, when, from which state to which."""
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events", verbose_name=_("诉求"))
@@ -387,11 +390,6 @@ class AppealEvent(models.Model):
         related_name="+",
         verbose_name=_("附件"),
     )
-
-    #: Not in Wagtail's reference index: operational rows (10k–100k+) whose index entries cost
-    #: ~6 ms per save (measured on imports and intake) and would hold the serial lock longer;
-    #: their foreign keys (RESTRICT / SET_NULL) already protect what they point at.
-    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("诉求处理记录")

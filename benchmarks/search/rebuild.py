@@ -31,7 +31,7 @@ def create_pages(count: int, seed: int, log) -> int:
     from django.db import transaction
     from django.test.utils import override_settings
 
-    from benchmarks.search.corpus import generate
+    from benchmarks.search.corpus import PUBLISHERS, generate
     from cms.catalog.models import CatalogDirectoryPage
     from cms.core.demo.builders import build_demo
     from cms.core.models import Organisation
@@ -40,7 +40,7 @@ def create_pages(count: int, seed: int, log) -> int:
     with override_settings(DEMO_BUILDERS=[]):
         build_demo(log=lambda line: None)
     directories = [d for d in CatalogDirectoryPage.objects.live().order_by("path") if d.is_leaf() or d.depth >= 5]
-    publishers = {name: Organisation.objects.get_or_create(name=name)[0] for name in _publisher_names()}
+    publishers = {name: Organisation.objects.get_or_create(name=name)[0] for name in PUBLISHERS}
     started = time.perf_counter()
     for number, document in enumerate(generate(count, seed=seed), start=1):
         directory = directories[number % len(directories)]
@@ -60,12 +60,6 @@ def create_pages(count: int, seed: int, log) -> int:
         if number % 1000 == 0:
             log(f"  created {number}/{count} pages ({time.perf_counter() - started:.0f} s)")
     return count
-
-
-def _publisher_names() -> list[str]:
-    from benchmarks.search.corpus import PUBLISHERS
-
-    return list(PUBLISHERS)
 
 
 def main() -> None:

@@ -183,13 +183,9 @@ def _key_and_label(breakdown: str, values: dict, public: bool, labels: dict) -> 
     return values["g_category"], labels.get(values["g_category"], "")
 
 
-#: The stored local date of each timestamp (Appeal.sync_local_days).
-LOCAL_DAY_FIELDS = {"received_at": "received_on", "closed_at": "closed_on"}
-
-
 def local_day(field: str):
     """The local date of a timestamp field: its stored copy, or (rows written around save()) the conversion."""
-    return Coalesce(F(LOCAL_DAY_FIELDS[field]), TruncDate(field), output_field=DateField())
+    return Coalesce(F(Appeal.LOCAL_DAY_FIELDS[field]), TruncDate(field), output_field=DateField())
 
 
 class DayNumber(Func):
