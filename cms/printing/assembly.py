@@ -6,15 +6,15 @@ layout, and publishing one guide would print it all again. Instead (see fragment
 1. every guide is printed on its own, at most once per content (the guide fragment);
 2. the page where each guide starts follows from the fragments' page counts, so the
    cover and contents are printed with literal page numbers (no target-counter pass);
-3. an overlay of empty pages carries the running header (the topic) and the footer
-   第 N 页 共 M 页; it depends only on the page plan, so it is cached as well;
-4. pypdf merges the parts, draws each overlay page over its page as a form XObject,
-   turns the contents entries into internal links, adds the bookmarks per topic and per
-   guide and the metadata (title, author, language zh-CN).
+3. the running header (the topic) and the footer 第 N 页 共 M 页 are drawn onto the
+   merged pages (overlay.py), so a new page plan needs no printing;
+4. pikepdf (qpdf) merges the parts, turns the contents entries into internal links, adds
+   the bookmarks per topic and per guide and the metadata (title, author, language zh-CN).
 
+Parts are cached without their print fonts; the booklet embeds one subset per face of
+the glyphs all its parts use (font_sharing.py), so it is no larger than a single pass.
 What is lost against a single pass: the booklet is not a tagged PDF (merging drops the
-structure trees); the single-guide PDF still is. Each fragment embeds its own subset
-of the print font, which makes the file somewhat larger (measured in benchmarks/printing).
+structure trees); the single-guide PDF still is.
 """
 
 from __future__ import annotations
@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import escape
 
-from cms.printing import fragments
+from cms.printing import font_sharing, fonts, fragments, overlay
 
 PAGE_LINK_PREFIX = "https://booklet-page.invalid/"
 
@@ -55,9 +54,10 @@ class BookletParts:
 
 
 def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
+    import pikepdf
 
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
 
 
 def fragment_html(item: dict, topic_heading: str | None) -> str:
@@ -127,111 +127,63 @@ def prepare_parts(
     )
 
 
-def overlay_html(page_topics: list[str | None], front_pages: int) -> str:
-    pages = []
-    for index, topic in enumerate(page_topics):
-        kind = "cover" if index == 0 else "front" if index < front_pages else "body"
-        pages.append(f'<div class="ov {kind}" data-topic="{escape(topic or "")}"></div>')
-    return f'<!DOCTYPE html><html lang="zh-CN"><body>{"".join(pages)}</body></html>'
-
-
 def assemble(parts: BookletParts, page_format: str, *, title: str, author: str) -> bytes:
-    """Merge the parts, stamp the overlay, link the contents, add bookmarks and metadata."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    """Merge the parts, draw headers and footers, share the fonts, link the contents, add bookmarks and metadata."""
+    import pikepdf
 
-    overlay = fragments.cached_part(
-        "overlay",
-        overlay_html(parts.page_topics, parts.front_pages),
-        page_format,
-        stylesheet=fragments.OVERLAY_CSS_PATH,
-    )
-    writer = PdfWriter()
-    for pdf in [parts.front, *parts.fragments]:
-        for page in PdfReader(io.BytesIO(pdf)).pages:
-            writer.add_page(page)
-    overlay_pages = PdfReader(io.BytesIO(overlay)).pages
-    if len(overlay_pages) != len(writer.pages):
-        raise RuntimeError(f"overlay has {len(overlay_pages)} pages, booklet {len(writer.pages)}")
-    _stamp(writer, overlay_pages)
-    _link_contents(writer, parts.front_pages)
-    writer.add_outline_item("目录", 1)
-    for section in parts.sections:
-        parent = writer.add_outline_item(section.label, section.page - 1)
-        for item in section.items:
-            writer.add_outline_item(item["title"], item["page"] - 1, parent=parent)
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Author": author,
-            "/Producer": "cms.printing (WeasyPrint, pypdf)",
-            "/CreationDate": _pdf_date(),
-        }
-    )
-    writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    booklet = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(pdf)) for pdf in [parts.front, *parts.fragments]]
+    try:
+        for source in sources:
+            booklet.pages.extend(source.pages)
+        if len(parts.page_topics) != len(booklet.pages):
+            raise RuntimeError(f"page plan has {len(parts.page_topics)} pages, booklet {len(booklet.pages)}")
+        faces = {font.weight: font.path for font in fonts.prepare_print_fonts()}
+        if 400 in faces:
+            overlay.stamp(booklet, parts.page_topics, parts.front_pages, faces[400])
+        font_sharing.share(booklet, font_sharing.face_names(faces.values()))
+        _link_contents(booklet, parts.front_pages)
+        _add_outline(booklet, parts.sections)
+        booklet.docinfo["/Title"] = title
+        booklet.docinfo["/Author"] = author
+        booklet.docinfo["/Producer"] = "cms.printing (WeasyPrint, pikepdf)"
+        booklet.docinfo["/CreationDate"] = _pdf_date()
+        booklet.Root.Lang = pikepdf.String("zh-CN")
+        booklet.Root.PageMode = pikepdf.Name.UseOutlines
+        out = io.BytesIO()
+        booklet.save(out, min_version="1.7")  # OpenType font programs need 1.6 at least
+        return out.getvalue()
+    finally:
+        booklet.close()
+        for source in sources:
+            source.close()
 
 
-def _stamp(writer, overlay_pages) -> None:
-    """Draw overlay page i over page i as a form XObject (no content-stream rewriting)."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+def _add_outline(booklet, sections: list[PlannedSection]) -> None:
+    """Bookmarks: the contents, then every topic with its guides."""
+    from pikepdf import OutlineItem
 
-    def stream(data: bytes):
-        obj = DecodedStreamObject()
-        obj.set_data(data)
-        return writer._add_object(obj)
-
-    begin, end = stream(b"q\n"), stream(b"\nQ q /PrintOverlay Do Q\n")
-    for page, over in zip(writer.pages, overlay_pages, strict=True):
-        form = DecodedStreamObject()
-        form.set_data(_content_bytes(over))
-        form.update(
-            {
-                NameObject("/Type"): NameObject("/XObject"),
-                NameObject("/Subtype"): NameObject("/Form"),
-                NameObject("/BBox"): over.mediabox,
-                NameObject("/Resources"): over["/Resources"].clone(writer),
-            }
-        )
-        resources = DictionaryObject(page["/Resources"].get_object())  # a copy: pages may share one dict
-        xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
-        xobjects[NameObject("/PrintOverlay")] = writer._add_object(form)
-        resources[NameObject("/XObject")] = xobjects
-        page[NameObject("/Resources")] = resources
-        contents = page.get("/Contents")
-        contents = contents.get_object() if contents is not None else None
-        existing = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
-        page[NameObject("/Contents")] = ArrayObject([begin, *existing, end])
+    with booklet.open_outline() as outline:
+        outline.root.append(OutlineItem("目录", 1))
+        for section in sections:
+            topic = OutlineItem(section.label, section.page - 1)
+            topic.children.extend(OutlineItem(item["title"], item["page"] - 1) for item in section.items)
+            outline.root.append(topic)
 
 
-def _content_bytes(page) -> bytes:
-    from pypdf.generic import ArrayObject
-
-    contents = page.get("/Contents")
-    contents = contents.get_object() if contents is not None else None
-    if contents is None:
-        return b""
-    streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
-    return b"\n".join(stream.get_object().get_data() for stream in streams)
-
-
-def _link_contents(writer, front_pages: int) -> None:
+def _link_contents(booklet, front_pages: int) -> None:
     """The contents' placeholder URIs become links to the pages where topics and guides start."""
-    from pypdf.generic import ArrayObject, NameObject
+    import pikepdf
 
-    for page in writer.pages[:front_pages]:
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
+    for page in booklet.pages[:front_pages]:
+        for annotation in page.obj.get("/Annots") or []:
             action = annotation.get("/A")
-            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+            uri = str(action.get("/URI", "")) if action is not None else ""
             if not uri.startswith(PAGE_LINK_PREFIX):
                 continue
             target = int(uri.removeprefix(PAGE_LINK_PREFIX)) - 1
             del annotation["/A"]
-            annotation[NameObject("/Dest")] = ArrayObject([writer.pages[target].indirect_reference, NameObject("/Fit")])
+            annotation.Dest = pikepdf.Array([booklet.pages[target].obj, pikepdf.Name.Fit])
 
 
 def _pdf_date() -> str:

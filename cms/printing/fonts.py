@@ -23,10 +23,11 @@ from pathlib import Path
 
 from django.conf import settings
 
+from cms.printing.font_sharing import PRINT_FAMILY
+
 logger = logging.getLogger(__name__)
 
 SYSTEM_FAMILY = "Noto Sans CJK SC"
-PRINT_FAMILY = "PrintCJK"
 CHARSET_VERSION = "gb2312-v1"  # bump when the character set below changes
 
 _lock = threading.Lock()
@@ -117,7 +118,7 @@ def prepare_print_fonts(*, log=None) -> list[PrintFont]:
             target = _subset_path(source, index, weight)
             if not target.exists():
                 if log:
-                    log(f"正在制作打印字体子集（字重 {weight}，只需一次）…")
+                    log(f"正在制作打印字体子集（字重 {weight}，只需一次，约 1 分钟）…")
                 _build_subset(source, index, target)
             fonts.append(PrintFont(weight=weight, path=target))
     return fonts

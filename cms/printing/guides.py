@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from cms.printing.qr import qr_svg
+from cms.printing import fragments
 from cms.printing.service import render_print_pdf
 
 AUDIENCE_LABELS = {"personal": "个人", "enterprise": "企业"}
@@ -83,7 +83,7 @@ def guide_print_item(guide, request=None) -> dict:
         "page": guide,
         "anchor": f"guide-{guide.pk}",
         "url": url,
-        "qr": qr_svg(url, size_mm=26),
+        "qr": fragments.cached_qr_svg(url, size_mm=26),
         "topic_label": topic_labels().get(guide.topic, guide.topic),
         "materials": list(guide.materials.all()),
         "steps": list(guide.steps.all()),
@@ -166,8 +166,6 @@ def render_guide_pdf(page, request=None, *, page_format: str = "A4") -> bytes:
 
 def cached_guide_pdf(html: str, *, title: str, author: str, page_format: str) -> bytes:
     """The tagged PDF of a single-guide document, from the print cache or printed and stored."""
-    from cms.printing import fragments
-
     key = fragments.part_key(f"{title}|{author}|{html}", page_format)
     pdf = fragments.load("single", key)
     if pdf is None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from cms.printing.fragments import cached_qr_svg
 from cms.printing.guides import group_by_topic, guide_url
-from cms.printing.qr import qr_svg
 from cms.printing.service import render_print_pdf
 
 
@@ -21,7 +21,7 @@ def render_qr_poster(township, *, guides: list | None = None) -> bytes:
     sections = group_by_topic(guides)
     for section in sections:
         section.guides = [
-            {"title": guide.title, "qr": qr_svg(guide_url(guide), size_mm=30), "url": guide_url(guide)}
+            {"title": guide.title, "qr": cached_qr_svg(guide_url(guide), size_mm=30), "url": guide_url(guide)}
             for guide in section.guides
         ]
     html = render_to_string("print/qr_poster.html", {"township": township, "sections": sections, "count": len(guides)})

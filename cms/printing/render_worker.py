@@ -5,7 +5,8 @@ ones to a small process pool (spawned, so no Django, database connections or Pan
 is inherited). Each worker builds its ``FontConfiguration`` and parsed CSS once in
 ``init`` and then prints HTML strings to PDF bytes. The parent passes everything a worker
 needs (the @font-face CSS of the prepared subset fonts and the stylesheet paths), so this
-module imports nothing from the project.
+module imports nothing from the project but the equally Django-free font_sharing, which
+strips the print fonts from each fragment before it is sent back.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ def render(html: str, page_size: str) -> bytes:
     """One fragment to PDF bytes (untagged: fragments are merged, which drops structure trees)."""
     from weasyprint import CSS, HTML
 
+    from cms.printing.font_sharing import strip
+
     font_config = _state["font_config"]
     pages = _state["pages"]
     if page_size not in pages:
         pages[page_size] = CSS(string=f"@page {{ size: {page_size}; }}", font_config=font_config)
-    return HTML(string=html).write_pdf(stylesheets=[*_state["css"], pages[page_size]], font_config=font_config)
+    return strip(HTML(string=html).write_pdf(stylesheets=[*_state["css"], pages[page_size]], font_config=font_config))
 
 
 def render_many(jobs: list[tuple[str, str]]) -> list[bytes]:
