@@ -23,8 +23,8 @@ For ``one`` (a single-guide PDF, templates/print/guide.html, A4): naive as above
 ``cached_guide_pdf`` printing it (tagged) in a process whose engine is already warm;
 warm = the same guide again, served from the print cache.
 
-Peak RSS is sampled every 20 ms as the sum over this process and all its children (the
-pool workers) and reset between phases. Prints a Markdown table.
+Peak memory is sampled every 20 ms as the summed PSS of this process and all its children
+(the pool workers; see ``_tree_pss_kb``) and reset between phases. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class FakeGuide:
 
 
 class _RssSampler:
-    """Peak of the summed RSS of this process and its descendants, sampled in a thread."""
+    """Peak of the summed PSS of this process and its descendants, sampled in a thread."""
 
     def __init__(self):
         self.peak_kb = 0
@@ -107,7 +107,7 @@ class _RssSampler:
         self._thread.start()
 
     def reset(self) -> None:
-        self.peak_kb = _tree_rss_kb(os.getpid())
+        self.peak_kb = _tree_pss_kb(os.getpid())
 
     def stop(self) -> None:
         self._stop.set()
@@ -115,20 +115,35 @@ class _RssSampler:
 
     def _run(self) -> None:
         while not self._stop.wait(0.02):
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+            self.peak_kb = max(self.peak_kb, _tree_pss_kb(os.getpid()))
 
 
-def _tree_rss_kb(pid: int) -> int:
+def _tree_pss_kb(pid: int) -> int:
+    """Summed proportional set size (PSS) of a process and its descendants, in kB.
+
+    PSS, not RSS: right after a fork (``subprocess`` running fc-match, a pool worker being
+    spawned) the child's RSS counts every page it still shares with the parent, so a sum
+    of RSS briefly doubles the parent. PSS splits shared pages between the processes that
+    map them; the sum is the memory the tree really holds.
+    """
     total = 0
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
-        total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+        total += _pss_kb(pid)
         for task in Path(f"/proc/{pid}/task").iterdir():
             for child in (task / "children").read_text().split():
-                total += _tree_rss_kb(int(child))
+                total += _tree_pss_kb(int(child))
     except (OSError, StopIteration, ValueError):
         pass
     return total
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        return int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
+    except (OSError, StopIteration):
+        status = Path(f"/proc/{pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
 
 
 def _pages(pdf: bytes) -> int:
@@ -249,7 +264,7 @@ def main() -> None:
             rows.extend(json.loads(out.stdout.strip().splitlines()[-1]))
         if name != "one":
             shutil.rmtree(cache, ignore_errors=True)
-    sys.stdout.write("| case | pipeline | pages | seconds | naive/ours | peak RSS MB (all processes) | PDF KB |\n")
+    sys.stdout.write("| case | pipeline | pages | seconds | naive/ours | peak PSS MB (all processes) | PDF KB |\n")
     sys.stdout.write("|---|---|---|---|---|---|---|\n")
     naive = {row["case"]: row["seconds"] for row in rows if row["pipeline"] == "naive"}
     for row in rows:

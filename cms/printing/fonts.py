@@ -12,6 +12,7 @@ so nothing is lost.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -61,8 +62,13 @@ def print_charset() -> set[int]:
     return chars
 
 
+@functools.cache
 def find_system_font(weight: int) -> tuple[Path, int] | None:
-    """The file and collection index fontconfig gives for Noto Sans CJK SC at this weight."""
+    """The file and collection index fontconfig gives for Noto Sans CJK SC at this weight.
+
+    Asked once per process: every booklet needs the prepared fonts, and running fc-match
+    each time costs a fork and tens of milliseconds.
+    """
     if not shutil.which("fc-match"):
         return None
     style = "Bold" if weight >= 600 else "Regular"
