@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 PYTEST_ARGS ?=
 
-.PHONY: setup run test lint pytest worker require-broker demo migrate print-fonts system-packages format clean-db bench
+.PHONY: setup run test lint pytest worker require-broker demo migrate print-fonts booklets system-packages format clean-db bench
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -30,7 +30,10 @@ demo: migrate
 print-fonts: $(VENV)/.installed
 	@$(PY) manage.py prepare_print_fonts
 
-setup: system-packages $(VENV)/.installed migrate demo print-fonts
+booklets: demo print-fonts
+	@$(PY) manage.py build_booklets
+
+setup: system-packages $(VENV)/.installed migrate demo print-fonts booklets
 
 run: setup
 	@$(PY) manage.py demo_banner --url http://$(HOST):$(PORT)/

@@ -94,6 +94,38 @@ def build_booklet(booklet: Booklet, *, progress: Callable[[str], None] | None = 
     return booklet
 
 
+def kept_booklets(township) -> list[Booklet]:
+    """Every booklet kept ready for a township: the whole-audience A5 ones always, plus any other asked for."""
+    for audience, _label in Booklet.AUDIENCES:
+        booklet_for(township, audience)
+    return list(Booklet.objects.filter(township=township).select_related("township"))
+
+
+def needs_build(booklet: Booklet) -> bool:
+    """Never built, or stale (a guide changed since the current version)."""
+    return booklet.document_id is None or booklet.rebuild_requested_at is not None
+
+
+def build_kept_booklets(
+    townships, *, rebuild_all: bool = False, progress: Callable[[str], None] | None = None
+) -> tuple[list[Booklet], list[Booklet]]:
+    """Build the kept booklets that need it (all of them with ``rebuild_all``); returns (built, skipped).
+
+    Run after installing (the first downloads need not wait for a cold build) and, with
+    ``rebuild_all``, after a deployment that changed the print templates, stylesheets or
+    fonts: guides did not change, so nothing else would make the booklets stale.
+    """
+    booklets = [booklet for township in townships for booklet in kept_booklets(township)]
+    todo = [booklet for booklet in booklets if rebuild_all or needs_build(booklet)]
+    skipped = [booklet for booklet in booklets if booklet not in todo]
+    built = []
+    for position, booklet in enumerate(todo, start=1):
+        if progress:
+            progress(f"[{position}/{len(todo)}] {booklet.township.title}{booklet}：")
+        built.append(build_booklet(booklet, progress=(lambda text: progress("    " + text)) if progress else None))
+    return built, skipped
+
+
 def affected_booklets(guide) -> list[Booklet]:
     """Booklets a guide appears in; the whole-audience A5 booklets always exist."""
     from cms.core.models import TownshipPage

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from cms.printing import fonts
+from cms.printing import fonts, render_worker
 from cms.printing.qr import qr_svg as _qr_svg
 
 logger = logging.getLogger(__name__)
@@ -52,16 +52,9 @@ class _Engine:
     @classmethod
     @functools.cache
     def get(cls) -> _Engine:
-        from weasyprint import CSS
-        from weasyprint.text.fonts import FontConfiguration
-
-        font_config = FontConfiguration()
-        prepared = fonts.prepare_print_fonts()
-        base_css = [CSS(string=fonts.font_face_css(prepared), font_config=font_config)] if prepared else []
-        base_css.append(CSS(filename=str(PRINT_CSS_PATH), font_config=font_config))
-        page_css = {
-            name: CSS(string=f"@page {{ size: {size}; }}", font_config=font_config) for name, size in PAGE_SIZES.items()
-        }
+        font_css = fonts.font_face_css(fonts.prepare_print_fonts())
+        font_config, base_css = render_worker.load_engine(font_css, [str(PRINT_CSS_PATH)])
+        page_css = {name: render_worker.page_size_css(size, font_config) for name, size in PAGE_SIZES.items()}
         return cls(font_config=font_config, base_css=base_css, page_css=page_css)
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one engine per process, lives forever

@@ -136,6 +136,50 @@ class TestCommands:
         with pytest.raises(CommandError, match="未知的服务对象"):
             call_command("build_booklet", "--audience", "x", "--output", str(tmp_path / "x.pdf"))
 
+    def test_build_booklets_builds_missing_then_nothing_then_all(self, township, guides, capsys):
+        call_command("build_booklets")
+        out = capsys.readouterr().out
+        kept = Booklet.objects.filter(township=township)
+        assert sorted((b.audience, b.topic, b.page_format, b.version) for b in kept) == [
+            ("enterprise", "", "A5", 1),
+            ("personal", "", "A5", 1),
+        ]
+        assert "[2/2]" in out and "新生成 2 本，0 本已是最新" in out
+        personal = kept.get(audience="personal")
+        assert [
+            t for level, t, _ in pdfcheck.outline(pdfcheck.reader(personal.document.file.read())) if level == 2
+        ] == ["最低生活保障审核确认", "特困人员救助供养", "城乡居民养老保险参保登记", "户口迁移登记"]
+
+        call_command("build_booklets")
+        assert "新生成 0 本，2 本已是最新" in capsys.readouterr().out
+        assert sorted(Booklet.objects.values_list("version", flat=True)) == [1, 1]
+
+        call_command("build_booklets", "--all", "--township", township.slug)
+        assert "新生成 2 本，0 本已是最新" in capsys.readouterr().out
+        assert sorted(Booklet.objects.values_list("version", flat=True)) == [2, 2]
+
+    def test_build_booklets_rebuilds_stale_and_asked_for(self, township, guides, capsys):
+        call_command("build_booklets")
+        topic = service.booklet_for(township, "personal", "social_assistance", "A4")
+        Booklet.objects.filter(township=township, audience="enterprise").update(rebuild_requested_at=timezone.now())
+        capsys.readouterr()
+        call_command("build_booklets")
+        assert "新生成 2 本，1 本已是最新" in capsys.readouterr().out
+        versions = {(b.audience, b.topic): (b.version, b.is_stale) for b in Booklet.objects.filter(township=township)}
+        assert versions == {
+            ("personal", ""): (1, False),
+            ("enterprise", ""): (2, False),
+            ("personal", "social_assistance"): (1, False),
+        }
+        topic.refresh_from_db()
+        assert pdfcheck.page_size_mm(pdfcheck.reader(topic.document.file.read())) == (210, 297)
+
+    def test_build_booklets_unknown_township(self, township):
+        from django.core.management.base import CommandError
+
+        with pytest.raises(CommandError, match="找不到乡镇"):
+            call_command("build_booklets", "--township", "no-such-town")
+
     def test_build_qr_poster(self, township, guides, tmp_path):
         target = tmp_path / "p.pdf"
         call_command("build_qr_poster", "--output", str(target))
