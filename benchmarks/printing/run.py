@@ -97,7 +97,7 @@ class FakeGuide:
         return f"http://127.0.0.1:8000/bszn/guide-{self.pk}/"
 
 
-class _RssSampler:
+class _PeakMemorySampler:
     """Peak of the summed PSS of this process and its descendants, sampled in a thread."""
 
     def __init__(self):
@@ -146,14 +146,6 @@ def _pss_kb(pid: int) -> int:
         return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
 
 
-def _pages(pdf: bytes) -> int:
-    import io
-
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
 def _one_case(name: str, pipeline: str, cache: str | None = None) -> list[dict]:
     import django
 
@@ -164,6 +156,7 @@ def _one_case(name: str, pipeline: str, cache: str | None = None) -> list[dict]:
     from django.conf import settings
     from django.template.loader import render_to_string
 
+    from cms.printing.assembly import page_count
     from cms.printing.guides import booklet_html, cached_guide_pdf, guide_print_item, render_booklet
     from cms.printing.service import PRINT_CSS_PATH, render_print_pdf
 
@@ -175,7 +168,7 @@ def _one_case(name: str, pipeline: str, cache: str | None = None) -> list[dict]:
         html = render_to_string("print/guide.html", {"guide": guide_print_item(guides[0]), "township": township})
     else:
         html = booklet_html(township, "personal", guides)
-    sampler = _RssSampler()
+    sampler = _PeakMemorySampler()
     rows = []
 
     def measure(label: str, render) -> None:
@@ -189,7 +182,7 @@ def _one_case(name: str, pipeline: str, cache: str | None = None) -> list[dict]:
                 "case": name,
                 "pipeline": label,
                 "seconds": seconds,
-                "pages": _pages(pdf),
+                "pages": page_count(pdf),
                 "peak_mb": sampler.peak_kb / 1024,
                 "kb": len(pdf) // 1024,
             }

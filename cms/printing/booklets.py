@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import logging
 from collections.abc import Callable
 
@@ -48,8 +47,9 @@ def booklet_for(township, audience: str, topic: str = "", page_format: str = DEF
 
 def build_booklet(booklet: Booklet, *, progress: Callable[[str], None] | None = None) -> Booklet:
     """Render a new version and make it current; the old version is kept as a document."""
-    from pypdf import PdfReader
     from wagtail.documents import get_document_model
+
+    from cms.printing.assembly import page_count
 
     started = timezone.now()
     Booklet.objects.filter(pk=booklet.pk).update(building_since=started)
@@ -64,7 +64,7 @@ def build_booklet(booklet: Booklet, *, progress: Callable[[str], None] | None = 
         progress=progress,
     )
     checksum = hashlib.sha256(pdf).hexdigest()
-    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    pages = page_count(pdf)
     version = booklet.version + 1
     name = (
         f"booklet-{booklet.audience}{'-' + booklet.topic if booklet.topic else ''}-{booklet.page_format}-v{version}.pdf"
@@ -103,7 +103,7 @@ def kept_booklets(township) -> list[Booklet]:
 
 def needs_build(booklet: Booklet) -> bool:
     """Never built, or stale (a guide changed since the current version)."""
-    return booklet.document_id is None or booklet.rebuild_requested_at is not None
+    return booklet.document_id is None or booklet.is_stale
 
 
 def build_kept_booklets(
@@ -115,9 +115,10 @@ def build_kept_booklets(
     ``rebuild_all``, after a deployment that changed the print templates, stylesheets or
     fonts: guides did not change, so nothing else would make the booklets stale.
     """
-    booklets = [booklet for township in townships for booklet in kept_booklets(township)]
-    todo = [booklet for booklet in booklets if rebuild_all or needs_build(booklet)]
-    skipped = [booklet for booklet in booklets if booklet not in todo]
+    todo, skipped = [], []
+    for township in townships:
+        for booklet in kept_booklets(township):
+            (todo if rebuild_all or needs_build(booklet) else skipped).append(booklet)
     built = []
     for position, booklet in enumerate(todo, start=1):
         if progress:
